@@ -2,11 +2,15 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from canbo.core.forms import LoginForm
+
 urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("", include("canbo.core.urls")),

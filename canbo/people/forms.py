@@ -108,7 +108,7 @@ class PersonForm(forms.ModelForm):
 
     class Meta:
         model = Person
-        exclude = ["birth_date", "birth_date_precision"]
+        fields = [name for _legend, names in FIELDSETS for name in names if name != "birth"]
         widgets = {
             name: DateInput()
             for name in [
@@ -121,6 +121,9 @@ class PersonForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.only("pk", "name", "code", "path")
+        for field in self.fields.values():
+            if isinstance(field, forms.ModelChoiceField) and field.empty_label:
+                field.empty_label = "—"
         if self.instance.pk:
             self.initial["birth"] = str(self.instance.birth)
             self.initial.setdefault("version", self.instance.version)

@@ -41,19 +41,19 @@ def person_update(*, person: Person, expected_version: int, formsets=()) -> Pers
     return person
 
 
+def _display(obj: Person, field) -> str:
+    value = getattr(obj, field.name)
+    display = getattr(obj, f"get_{field.name}_display", None)
+    return str(display() if display else ("—" if value in (None, "") else value))
+
+
 def changed_fields(mine: Person, theirs: Person) -> list[tuple[str, str, str]]:
     """(label, their value, my value) for each editable field that differs."""
-    rows = []
-    for field in Person._meta.concrete_fields:
-        if not field.editable or field.primary_key or field.name in {"created_at", "updated_at"}:
-            continue
-        a, b = field.value_from_object(theirs), field.value_from_object(mine)
-        if a != b:
-
-            def show(obj):
-                value = getattr(obj, field.name)
-                display = getattr(obj, f"get_{field.name}_display", None)
-                return str(display() if display else ("—" if value in (None, "") else value))
-
-            rows.append((str(field.verbose_name), show(theirs), show(mine)))
-    return rows
+    return [
+        (str(field.verbose_name), _display(theirs, field), _display(mine, field))
+        for field in Person._meta.concrete_fields
+        if field.editable
+        and not field.primary_key
+        and field.name not in {"created_at", "updated_at"}
+        and field.value_from_object(theirs) != field.value_from_object(mine)
+    ]

@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from django.db.models import Count
 
+from canbo.core.text import fold
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Person
 
@@ -18,10 +19,12 @@ def children_with_counts(parent: Unit | None) -> list[Unit]:
 
     Two queries whatever the size: the children, and one GROUP BY over the parent's subtree."""
     children = list(
-        (Unit.objects.filter(parent=parent) if parent else Unit.objects.roots())
-        .annotate(n_children=Count("children"))
-        .order_by("sort_order", "name")
+        (Unit.objects.filter(parent=parent) if parent else Unit.objects.roots()).annotate(
+            n_children=Count("children")
+        )
     )
+    # Vietnamese order (Đ after D), which byte order of the database does not give
+    children.sort(key=lambda u: (u.sort_order, fold(u.name), u.name))
     if not children:
         return children
     scope = Person.objects.filter(status=PersonStatus.ACTIVE)

@@ -158,6 +158,7 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = int(os.environ.get("CANBO_HSTS_SECONDS", "0"))
 
 PEOPLE_PAGE_SIZE = 50
+FILTERS_EMPTY_CHOICE_LABEL = _("Tất cả")
 
 LOGGING = {
     "version": 1,

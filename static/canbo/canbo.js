@@ -18,3 +18,13 @@ document.addEventListener("click", (event) => {
   button.textContent = open ? "▸" : "▾";
   button.dataset.loaded = "1";
 }, true);
+// Keep list URLs short: empty filter fields are not sent.
+document.addEventListener("htmx:configRequest", (event) => {
+  if (event.detail.verb !== "get" || !event.detail.elt.closest("#people-filter")) return;
+  const params = event.detail.parameters;
+  for (const [key, value] of Array.from(params.entries ? params.entries() : Object.entries(params))) {
+    if (value === "" && key !== "_submitted") {
+      if (params.delete) params.delete(key); else delete params[key];
+    }
+  }
+});
