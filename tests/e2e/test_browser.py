@@ -65,7 +65,7 @@ def test_login_with_wrong_then_right_password(page, user, screenshot_dir):
 
     alert = page.get_by_role("alert")
     expect(alert).to_contain_text("Tên đăng nhập hoặc mật khẩu không đúng")
-    expect(alert).to_contain_text("phân biệt chữ hoa và chữ thường")
+    expect(alert).to_contain_text("phân biệt chữ hoa, chữ thường")
     expect(page).to_have_url(re.compile(r"/accounts/login/"))
     expect(page.get_by_label("Tên đăng nhập")).to_have_value(user.username)
     page.screenshot(path=screenshot_dir / "login-error.png")
