@@ -127,6 +127,8 @@ class Person(TimeStampedModel):
         indexes = [
             models.Index(fields=["unit", "status"], name="person_unit_status"),
             models.Index(fields=["birth_date"], name="person_birth_date"),
+            # the list's default order, so the first page is read from the index, not sorted
+            models.Index(fields=["given_name", "search_name", "id"], name="person_name_order"),
         ]
         constraints = [
             models.CheckConstraint(
