@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "audit"
+urlpatterns = [
+    path("", views.audit_list_view, name="list"),
+    path("people/<int:pk>/", views.person_history_view, name="person_history"),
+]
