@@ -1,0 +1,1 @@
+"""Login protection: failed-login lockout, password rules, TOTP second factor, security headers."""
