@@ -1,0 +1,822 @@
+"""Read every row of a roster into a plan (create, update, unchanged) and every problem found,
+before anything is written. The same checks as the profile form: the model's field validation
+and `Person.clean()` (profile_errors, citizen ID rules), uniqueness checked for the whole file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from canbo.core.dates import PartialDate
+from canbo.core.text import fold
+from canbo.people.models import Person
+from canbo.units.models import Unit
+
+from . import values
+from .catalogs import Lookups
+from .data import FIELD_LABELS
+from .headers import Column, Layout
+from .reading import Sheet
+
+ERROR = "error"
+WARNING = "warning"
+CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
+CHUNK = 2000
+PREVIEW_ROWS = 20
+
+_PREFIX = re.compile(r"^\s*(?P<p>[IVXLCivxlc]+|[0-9]+(?:\.[0-9]+)*|[a-zđ])\s*[.)/:-]\s*")
+_ROMAN = re.compile(r"[IVXLC]+")
+_IGNORED_SECTIONS = (
+    "tong cong", "tong so", "cong", "nguoi lap", "t m", "k t", "tm", "kt", "xac nhan",
+    "ghi chu", "noi nhan", "thu truong", "truong ban", "pho truong ban",
+)  # fmt: skip
+_IDENTITY = ("birth_date", "birth_male", "birth_female", "citizen_id", "gender")
+_GROUP_WORDS = ("khoi ", "nhom ", "phan ", "khu vuc ")
+# import field → Person attribute of a plain text column
+TEXT_FIELDS = {
+    "other_names": "other_names", "hometown_text": "hometown_text",
+    "birthplace_text": "birthplace_text", "residence": "residence", "phone": "phone",
+    "general_education": "general_education", "academic_title": "academic_title",
+    "foreign_language": "foreign_language", "it_skill": "it_skill", "remarks": "remarks",
+}  # fmt: skip
+DATE_FIELDS = ("recruited_on", "joined_unit_on", "party_joined_on", "party_official_on")
+# Person attribute → import fields whose column a model error is reported on
+ATTR_COLUMNS = {
+    "birth_date": ("birth_date", "birth_male", "birth_female"),
+    "birth_date_precision": ("birth_date", "birth_male", "birth_female"),
+    "gender": ("gender", "birth_male", "birth_female"),
+    "qualification_level": ("qualification",),
+    "qualification_field": ("qualification",),
+    "main_duty": ("position_unit", "title"),
+    "unit": ("unit", "position_unit"),
+    "salary_step": ("salary_step",),
+}
+
+
+@dataclass
+class Problem:
+    sheet: str
+    row: int | None
+    column: str
+    value: str
+    message: str
+    level: str = ERROR
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Options:
+    unit: Unit | None = None
+    create_units: bool = False
+    user: object = None  # limits rows to the user's "change" scope when given
+    today: date | None = None
+
+
+@dataclass
+class Plan:
+    row: int  # sheet row, 1-based
+    person: Person | None  # None for an unchanged row past the preview
+    action: str = CREATE
+    changed: list[str] = field(default_factory=list)
+    expected_version: int | None = None
+    new_unit: str = ""  # name of a unit to create under Options.unit
+
+
+@dataclass
+class Analysis:
+    sheet: Sheet
+    layout: Layout | None
+    problems: list[Problem] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+    units_to_create: list[str] = field(default_factory=list)
+    rows_read: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == WARNING]
+
+    def count(self, action: str) -> int:
+        return sum(1 for p in self.plans if p.action == action)
+
+    @property
+    def count_create(self) -> int:
+        return self.count(CREATE)
+
+    @property
+    def count_update(self) -> int:
+        return self.count(UPDATE)
+
+    @property
+    def count_unchanged(self) -> int:
+        return self.count(UNCHANGED)
+
+    def preview(self, limit: int = PREVIEW_ROWS) -> list[tuple[int, str, list[tuple[str, str]]]]:
+        out = []
+        for plan in self.plans[:limit]:
+            p = plan.person
+            if p is None:
+                continue
+            shown = [
+                (_("Họ và tên"), p.full_name),
+                (_("Giới tính"), p.get_gender_display() if p.gender else ""),
+                (_("Ngày sinh"), str(p.birth) if p.birth_date else ""),
+                (_("Số CCCD"), p.citizen_id or ""),
+                (_("Đơn vị"), plan.new_unit or (p.unit.name if p.unit_id else "")),
+                (_("Chuyên môn"), " ".join(filter(None, [str(p.qualification_level or ""), p.qualification_field]))),
+                (_("Lý luận chính trị"), str(p.political_theory or "")),
+                (_("Quản lý nhà nước"), str(p.state_management or "")),
+                (_("Chức vụ"), p.main_duty),
+            ]  # fmt: skip
+            out.append((plan.row, plan.action, shown))
+        return out
+
+
+def _proper_case(name: str) -> str:
+    """ "NGUYỄN VĂN AN" → "Nguyễn Văn An"; a name already in mixed case is kept."""
+    if name.isupper():
+        return " ".join(w[:1].upper() + w[1:].lower() for w in name.split(" "))
+    return name
+
+
+class _Row:
+    """One sheet row seen through the mapped columns: {field: cell value} of its non-empty
+    cells (text stripped), computed once."""
+
+    __slots__ = ("index", "cells", "cols", "_vals")
+
+    def __init__(self, index: int, cells: list, cols: dict[str, Column]):
+        self.index = index
+        self.cells = cells
+        self.cols = cols
+        self._vals: dict | None = None
+
+    def values(self) -> dict:
+        if self._vals is None:
+            vals = {}
+            cells, n = self.cells, len(self.cells)
+            for key, column in self.cols.items():
+                if column.index >= n:
+                    continue
+                value = cells[column.index]
+                if value is None or value == "":
+                    continue
+                if isinstance(value, str):
+                    value = value.strip()
+                    if not value:
+                        continue
+                vals[key] = value
+            self._vals = vals
+        return self._vals
+
+    def raw(self, key: str):
+        return self.values().get(key, "")
+
+    def texts(self) -> list[str]:
+        return [t for t in (values.tidy(values.cell_text(c)) for c in self.cells) if t]
+
+
+class Analyzer:
+    def __init__(self, sheet: Sheet, layout: Layout, options: Options):
+        self.sheet = sheet
+        self.layout = layout
+        self.options = options
+        self.cols = layout.by_field()
+        self.lookups = Lookups(options.unit)
+        self.result = Analysis(sheet=sheet, layout=layout)
+
+    # -- problems ------------------------------------------------------------------------
+
+    def problem(self, row: int | None, key: str, value, message: str, level: str = ERROR):
+        column = self.cols.get(key)
+        where = f"{column.letter} ({column.header or FIELD_LABELS.get(key, '')})" if column else ""
+        self.result.problems.append(
+            Problem(
+                sheet=self.sheet.name,
+                row=row,
+                column=where,
+                value=values.cell_text(value),
+                message=str(message),
+                level=level,
+            )
+        )
+
+    # -- pass 1: classify rows and read cells --------------------------------------------
+
+    def _is_person(self, row: _Row) -> bool:
+        """A named row with a date of birth, a gender or a citizen ID (signature blocks and
+        notes below the table have names but none of these)."""
+        if not row.raw("full_name"):
+            return False
+        return any(values.cell_text(row.raw(key)).strip() for key in _IDENTITY)
+
+    def _section(self, texts: list[str]) -> tuple[str, str] | None:
+        """("group" | "unit" | "ignore", text) for a row holding one text (maybe numbered)."""
+        if not texts or len(texts) > 2:
+            return None
+        if len(texts) == 2:
+            if not _PREFIX.match(texts[0] + ".") or len(texts[0]) > 6:
+                return None
+            texts = [f"{texts[0]}. {texts[1]}"]
+        text = texts[0]
+        m = _PREFIX.match(text)
+        prefix = m["p"] if m else ""
+        body = text[m.end() :].strip() if m else text
+        key = values.key_of(body)
+        if not key or any(key == w or key.startswith(w + " ") for w in _IGNORED_SECTIONS):
+            return ("ignore", body)
+        if self.lookups.find_units(body):
+            return ("unit", body)
+        if _ROMAN.fullmatch(prefix) or any(key.startswith(w) for w in _GROUP_WORDS):
+            return ("group", body)
+        return ("unit", body)
+
+    def run(self) -> Analysis:
+        rows = self.sheet.rows
+        items = []  # ("person", _Row) | ("section", kind, text, row_index) | ("other", _Row)
+        last_person = -1
+        for i in range(self.layout.data_start, len(rows)):
+            row = _Row(i, rows[i], self.cols)
+            if self._is_person(row):
+                items.append(("person", row))
+                last_person = len(items) - 1
+                continue
+            texts = row.texts()
+            if not texts:
+                continue
+            section = self._section(texts)
+            if section:
+                items.append(("section", section[0], section[1], i))
+            elif any(values.cell_text(row.raw(k)).strip() for k in self.cols if k not in ("seq",)):
+                items.append(("other", row))
+        current: object = None  # Unit | str (unit to create) | _UNKNOWN | None
+        parsed = []
+        for item in items[: last_person + 1]:
+            if item[0] == "section":
+                _kind, kind, text, i = item
+                if kind == "ignore":
+                    continue
+                if kind == "group":
+                    current = None
+                    continue
+                current = self._section_unit(text, i)
+            elif item[0] == "other":
+                row = item[1]
+                if row.raw("full_name"):
+                    self.problem(row.index + 1, "full_name", row.raw("full_name"),
+                                 _("Thiếu ngày sinh (và số CCCD) của người này."))  # fmt: skip
+                else:
+                    self.problem(row.index + 1, "full_name", "", _("Thiếu họ và tên."))
+            else:
+                parsed.append(self._read(item[1], current))
+        self.result.rows_read = len(parsed)
+        self._plan(parsed)
+        return self.result
+
+    def _section_unit(self, text: str, i: int):
+        found = self.lookups.find_units(text)
+        if len(found) > 1:
+            self.problem(
+                i + 1, "", text,
+                _("Tên đơn vị “%(name)s” trùng với %(n)d đơn vị; dùng đơn vị %(code)s.")
+                % {"name": text, "n": len(found), "code": found[0].code},
+                WARNING,
+            )  # fmt: skip
+        if found:
+            return found[0]
+        if self.options.create_units and self.options.unit is not None:
+            if text not in self.result.units_to_create:
+                self.result.units_to_create.append(text)
+            return text
+        self.problem(
+            i + 1, "", text,
+            _("Đơn vị “%(name)s” chưa có trong canbo: hãy tạo đơn vị này trước, hoặc nhập với "
+              "--create-units để tạo dưới đơn vị --unit.") % {"name": text},
+        )  # fmt: skip
+        return _UNKNOWN
+
+    def _lookup(self, row, key, table: dict, what: str):
+        raw = row.raw(key)
+        text = values.tidy(values.cell_text(raw))
+        k = values.key_of(text)
+        found = table.get(k) or table.get(k.replace(" ", ""))
+        if found is None:
+            self.problem(
+                row.index + 1, key, raw,
+                _("Không có %(what)s “%(v)s” trong danh mục.") % {"what": what, "v": text},
+            )  # fmt: skip
+        return found
+
+    def _level(self, row, key, parser, table, what):
+        raw = row.raw(key)
+        text = values.tidy(values.cell_text(raw))
+        if values.is_none_word(text):
+            return None, True
+        code = parser(text)
+        if code is None or code not in table:
+            self.problem(
+                row.index + 1, key, raw,
+                _("Không hiểu %(what)s “%(v)s”.") % {"what": what, "v": text},
+            )  # fmt: skip
+            return None, False
+        return table[code], True
+
+    def _read(self, row: _Row, section_unit) -> dict:
+        """Cells → {Person attribute: value} plus bookkeeping keys starting with "_"."""
+        n = row.index + 1
+        out: dict = {"_row": n, "_cells": row.cells}
+        present = set(row.values())
+        name = _proper_case(values.tidy(values.cell_text(row.raw("full_name"))))
+        out["full_name"] = name
+        genders = []
+        for key, gender in (
+            ("birth_date", None),
+            ("birth_male", "male"),
+            ("birth_female", "female"),
+        ):
+            if key not in present:
+                continue
+            try:
+                out["_birth"] = values.parse_date_cell(row.raw(key))
+            except ValueError as exc:
+                self.problem(n, key, row.raw(key), str(exc))
+                out["_birth_error"] = True
+            if gender:
+                genders.append(gender)
+        if len(genders) > 1:
+            self.problem(n, "birth_male", row.raw("birth_male"),
+                         _("Ngày sinh ghi ở cả cột Nam và cột Nữ."))  # fmt: skip
+        elif genders:
+            out["gender"] = genders[0]
+        if "gender" in present:
+            try:
+                gender = values.parse_gender(row.raw("gender"))
+            except ValueError as exc:
+                self.problem(n, "gender", row.raw("gender"), str(exc))
+            else:
+                if out.get("gender") and out["gender"] != gender:
+                    self.problem(n, "gender", row.raw("gender"),
+                                 _("Giới tính khác với cột ngày sinh (Nam/Nữ)."))  # fmt: skip
+                out["gender"] = gender
+        if "citizen_id" in present:
+            cid, restored = values.parse_citizen_id(row.raw("citizen_id"))
+            out["citizen_id"] = cid
+            if restored:
+                self.problem(
+                    n, "citizen_id", row.raw("citizen_id"),
+                    _("Số CCCD được ghi dạng số nên mất số 0 ở đầu; đã thêm lại: %(cid)s.")
+                    % {"cid": cid}, WARNING,
+                )  # fmt: skip
+        for key, attr in TEXT_FIELDS.items():
+            if key in present:
+                out[attr] = values.tidy(values.cell_text(row.raw(key)))
+        lk = self.lookups
+        if "ethnicity" in present:
+            out["ethnicity"] = self._lookup(row, "ethnicity", lk.ethnicity, gettext_lazy("dân tộc"))
+        if "religion" in present:
+            out["religion"] = self._lookup(row, "religion", lk.religion, gettext_lazy("tôn giáo"))
+        if "civil_service_rank" in present:
+            out["civil_service_rank"] = self._lookup(
+                row, "civil_service_rank", lk.civil_service_rank, gettext_lazy("ngạch")
+            )
+        if "management_tier" in present:
+            out["management_tier"] = self._lookup(
+                row, "management_tier", lk.management_tier, gettext_lazy("diện quản lý")
+            )
+        if "qualification" in present:
+            raw = row.raw("qualification")
+            text = values.tidy(values.cell_text(raw))
+            code, rest = values.parse_qualification(text)
+            if code is None or code not in lk.qualification:
+                self.problem(
+                    n, "qualification", raw,
+                    _("Không hiểu trình độ chuyên môn “%(v)s”: hãy ghi bắt đầu bằng TS, ThS, ĐH, "
+                      "CĐ, TC, SC, “Cử nhân …”, “Kỹ sư …”.") % {"v": text},
+                )  # fmt: skip
+            else:
+                out["qualification_level"] = lk.qualification[code]
+                if rest:
+                    out["qualification_field"] = rest
+        if "political_theory" in present:
+            level, ok = self._level(row, "political_theory", values.parse_political_theory,
+                                    lk.political_theory, gettext_lazy("trình độ lý luận chính trị"))  # fmt: skip
+            if ok:
+                out["political_theory"] = level
+        if "state_management" in present:
+            level, ok = self._level(row, "state_management", values.parse_state_management,
+                                    lk.state_management, gettext_lazy("trình độ quản lý nhà nước"))  # fmt: skip
+            if ok:
+                out["state_management"] = level
+        if "salary_step" in present:
+            try:
+                out["salary_step"] = values.parse_int(row.raw("salary_step"))
+            except ValueError as exc:
+                self.problem(n, "salary_step", row.raw("salary_step"), str(exc))
+        if "salary_coefficient" in present:
+            try:
+                out["salary_coefficient"] = values.parse_decimal(row.raw("salary_coefficient"))
+            except ValueError as exc:
+                self.problem(n, "salary_coefficient", row.raw("salary_coefficient"), str(exc))
+        for key in DATE_FIELDS:
+            if key in present:
+                try:
+                    out[key] = values.parse_full_date(row.raw(key))
+                except ValueError as exc:
+                    self.problem(n, key, row.raw(key), str(exc))
+        self._read_position(row, present, out, section_unit)
+        return out
+
+    def _read_position(self, row: _Row, present, out: dict, section_unit) -> None:
+        n = row.index + 1
+        lk = self.lookups
+        title_text, unit, unit_from = "", None, ""
+        if "position_unit" in present:
+            text = values.tidy(values.cell_text(row.raw("position_unit")))
+            title_text, units, unit_text = lk.split_position(text)
+            if units:
+                unit, unit_from = units[0], "position"
+                if len(units) > 1:
+                    self.problem(
+                        n, "position_unit", text,
+                        _("Tên đơn vị “%(name)s” trùng với %(n)d đơn vị; dùng đơn vị %(code)s.")
+                        % {"name": unit_text, "n": len(units), "code": units[0].code}, WARNING,
+                    )  # fmt: skip
+            else:
+                title_text = text
+                if not lk.find_title(text):
+                    self.problem(
+                        n, "position_unit", text,
+                        _("Không tách được chức vụ và đơn vị trong “%(v)s”: giữ nguyên văn bản "
+                          "(công việc chính được giao).") % {"v": text}, WARNING,
+                    )  # fmt: skip
+        if "title" in present:
+            title_text = values.tidy(values.cell_text(row.raw("title")))
+        if title_text:
+            out["_title"] = title_text
+            parts = [t.strip() for t in title_text.split(";") if t.strip()]
+            if not all(lk.find_title(t) for t in parts) and not (
+                "position_unit" in present and unit is None and "title" not in present
+            ):
+                self.problem(
+                    n, "title" if "title" in present else "position_unit", title_text,
+                    _("Chức vụ “%(v)s” không có trong danh mục chức danh: giữ nguyên văn bản.")
+                    % {"v": title_text}, WARNING,
+                )  # fmt: skip
+        if "unit_code" in present:
+            code = values.tidy(values.cell_text(row.raw("unit_code"))).lower()
+            found = lk.units_by_code.get(code)
+            if found is None:
+                self.problem(n, "unit_code", code,
+                             _("Không có đơn vị mã “%(c)s” (hoặc ngoài đơn vị đang nhập).")
+                             % {"c": code})  # fmt: skip
+                unit, unit_from = _UNKNOWN, "column"
+            else:
+                unit, unit_from = found, "column"
+                present = present - {"unit"}
+        if "unit" in present:
+            text = values.tidy(values.cell_text(row.raw("unit")))
+            units = lk.find_units(text)
+            if units:
+                unit, unit_from = units[0], "column"
+                if len(units) > 1:
+                    self.problem(
+                        n, "unit", text,
+                        _("Tên đơn vị “%(name)s” trùng với %(n)d đơn vị; dùng đơn vị %(code)s.")
+                        % {"name": text, "n": len(units), "code": units[0].code}, WARNING,
+                    )  # fmt: skip
+            elif self.options.create_units and self.options.unit is not None:
+                if text not in self.result.units_to_create:
+                    self.result.units_to_create.append(text)
+                unit, unit_from = text, "column"
+            else:
+                self.problem(
+                    n, "unit", text,
+                    _("Đơn vị “%(name)s” chưa có trong canbo (hoặc ngoài đơn vị đang nhập).")
+                    % {"name": text},
+                )  # fmt: skip
+                unit, unit_from = _UNKNOWN, "column"
+        if unit is None and section_unit is not None:
+            unit, unit_from = section_unit, "section"
+        if unit is None and self.options.unit is not None:
+            unit, unit_from = self.options.unit, "default"
+        out["_unit"] = unit
+        out["_unit_from"] = unit_from
+
+    # -- pass 2: match, validate, compare ------------------------------------------------
+
+    def _plan(self, parsed: list[dict]) -> None:
+        by_cid, by_name = self._existing(parsed)
+        matched: dict[int, int] = {}  # row → pk
+        seen_cid: dict[str, int] = {}
+        seen_pk: dict[int, int] = {}
+        for out in parsed:
+            n = out["_row"]
+            cid = out.get("citizen_id")
+            if cid:
+                if cid in seen_cid:
+                    self.problem(n, "citizen_id", cid,
+                                 _("Số CCCD trùng với dòng %(r)d.") % {"r": seen_cid[cid]})  # fmt: skip
+                seen_cid.setdefault(cid, n)
+            pk = self._match(out, by_cid, by_name)
+            if pk:
+                if pk in seen_pk:
+                    self.problem(
+                        n, "full_name", out["full_name"],
+                        _("Dòng này và dòng %(r)d cùng là một cán bộ.") % {"r": seen_pk[pk]},
+                    )  # fmt: skip
+                seen_pk.setdefault(pk, n)
+                matched[n] = pk
+        existing = self._load(set(matched.values()))
+        allowed_units, allowed_people = self._scope(set(matched.values()))
+        titles_of = self._current_titles(set(matched.values()))
+        for out in parsed:
+            n = out["_row"]
+            person = existing.get(matched.get(n))
+            self._apply(out, person, allowed_units, allowed_people, titles_of)
+
+    def _existing(self, parsed):
+        cids = sorted({o["citizen_id"] for o in parsed if o.get("citizen_id")})
+        names = sorted({fold(o["full_name"]) for o in parsed if o.get("full_name")})
+        by_cid: dict[str, tuple] = {}
+        by_name: dict[str, list[tuple]] = {}
+        cols = ("pk", "citizen_id", "search_name", "birth_date", "unit_id")
+        for i in range(0, len(cids), CHUNK):
+            for rec in Person.objects.filter(citizen_id__in=cids[i : i + CHUNK]).values_list(*cols):
+                by_cid[rec[1]] = rec
+        for i in range(0, len(names), CHUNK):
+            qs = Person.objects.filter(search_name__in=names[i : i + CHUNK]).values_list(*cols)
+            for rec in qs:
+                by_name.setdefault(rec[2], []).append(rec)
+        return by_cid, by_name
+
+    def _match(self, out, by_cid, by_name) -> int | None:
+        n = out["_row"]
+        cid = out.get("citizen_id")
+        name = fold(out.get("full_name", ""))
+        if cid and cid in by_cid:
+            rec = by_cid[cid]
+            if name and rec[2] != name:
+                self.problem(
+                    n, "citizen_id", cid,
+                    _("Số CCCD %(cid)s đã thuộc hồ sơ khác họ tên (mã hồ sơ %(pk)d): kiểm tra lại "
+                      "số CCCD hoặc sửa họ tên trong hồ sơ trước.") % {"cid": cid, "pk": rec[0]},
+                )  # fmt: skip
+                return None
+            return rec[0]
+        birth = out.get("_birth")
+        if not name or birth is None:
+            return None
+        candidates = [
+            r for r in by_name.get(name, ()) if r[3] == birth.value and not (cid and r[1])
+        ]
+        if len(candidates) > 1:
+            unit = out.get("_unit")
+            if isinstance(unit, Unit):
+                candidates = [r for r in candidates if r[4] == unit.pk]
+        if len(candidates) > 1:
+            self.problem(
+                n, "full_name", out["full_name"],
+                _("Có %(k)d hồ sơ cùng họ tên và ngày sinh (mã %(pks)s): không biết cập nhật hồ sơ "
+                  "nào. Hãy ghi số CCCD.")
+                % {"k": len(candidates), "pks": ", ".join(str(r[0]) for r in candidates)},
+            )  # fmt: skip
+            return None
+        return candidates[0][0] if candidates else None
+
+    def _load(self, pks: set[int]) -> dict[int, Person]:
+        """The matched profiles with only the fields an import compares (a full copy is read
+        for the few that change, before they are validated and saved)."""
+        out: dict[int, Person] = {}
+        ordered = sorted(pks)
+        for i in range(0, len(ordered), CHUNK):
+            qs = (
+                Person.objects.filter(pk__in=ordered[i : i + CHUNK])
+                .select_related("unit")
+                .only(*_COMPARED, "unit__path", "unit__name", "unit__code")
+            )
+            for p in qs:
+                out[p.pk] = p
+        from canbo.units.models import Area
+
+        area_ids = {p.hometown_id for p in out.values() if p.hometown_id}
+        names = {
+            a.pk: values.key_of(a.full_name())
+            for a in Area.objects.filter(pk__in=area_ids).select_related("parent__parent")
+        }
+        for p in out.values():
+            p._import_hometown = names.get(p.hometown_id, "")
+        return out
+
+    def _scope(self, pks: set[int]):
+        user = self.options.user
+        if user is None:
+            return None, None
+        from canbo.access.scope import is_administrator, people_for, units_for
+
+        if is_administrator(user):
+            return None, None
+        units = set(units_for(user, "change").values_list("pk", flat=True))
+        people: set[int] = set()
+        ordered = sorted(pks)
+        for i in range(0, len(ordered), CHUNK):
+            people.update(
+                people_for(user, "change")
+                .filter(pk__in=ordered[i : i + CHUNK])
+                .values_list("pk", flat=True)
+            )
+        return units, people
+
+    def _current_titles(self, pks: set[int]) -> dict[int, set[str]]:
+        from canbo.posts.models import Assignment
+
+        on = self.layout.list_date or self.options.today or date.today()
+        out: dict[int, set[str]] = {}
+        ordered = sorted(pks)
+        for i in range(0, len(ordered), CHUNK):
+            qs = (
+                Assignment.objects.active_on(on)
+                .filter(person_id__in=ordered[i : i + CHUNK])
+                .values_list("person_id", "post__title__name")
+            )
+            for pk, name in qs:
+                out.setdefault(pk, set()).add(values.key_of(name))
+        return out
+
+    def _apply(self, out, existing, allowed_units, allowed_people, titles_of) -> None:
+        n = out["_row"]
+        if not out.get("full_name"):
+            self.problem(n, "full_name", "", _("Thiếu họ và tên."))
+            return
+        unit = out.get("_unit")
+        unit_from = out.get("_unit_from")
+        if existing is not None:
+            person = existing
+            if unit_from == "default" and person.unit.path.startswith(self.options.unit.path):
+                unit = person.unit  # a roster without unit rows does not move people inside it
+            if unit is None:
+                unit = person.unit
+        else:
+            person = _new_person()
+            missing = []
+            if "_birth" not in out and not out.get("_birth_error"):
+                missing.append(("birth_date", _("Thiếu ngày sinh.")))
+            if "gender" not in out:
+                missing.append(("gender", _("Thiếu giới tính: không có cột giới tính và ngày sinh "
+                                            "không ghi ở cột Nam/Nữ.")))  # fmt: skip
+            for key, message in missing:
+                self.problem(n, key, "", message)
+            if missing or out.get("_birth_error"):
+                return
+        if unit is None:
+            self.problem(
+                n, "unit", "",
+                _("Không xác định được đơn vị của dòng này: thêm dòng tên đơn vị phía trên, cột "
+                  "đơn vị, hoặc chọn đơn vị nhận (--unit)."),
+            )  # fmt: skip
+            return
+        if unit is _UNKNOWN:
+            return
+        new_unit = ""
+        if isinstance(unit, str):
+            new_unit, unit = unit, None
+        if allowed_units is not None:
+            target_ok = (unit is None and self.options.unit.pk in allowed_units) or (
+                unit is not None and unit.pk in allowed_units
+            )
+            if not target_ok or (existing is not None and existing.pk not in allowed_people):
+                self.problem(
+                    n, "full_name", out["full_name"],
+                    _("Bạn không có quyền thêm hoặc sửa hồ sơ ở đơn vị này."),
+                )  # fmt: skip
+                return
+        new: dict = {k: v for k, v in out.items() if not k.startswith("_")}
+        if "_birth" in out:
+            birth: PartialDate = out["_birth"]
+            new["birth_date"] = birth.value
+            new["birth_date_precision"] = birth.precision
+        if unit is not None:
+            new["unit"] = unit
+        title = out.get("_title")
+        if title:
+            held = titles_of.get(existing.pk, set()) if existing else set()
+            parts = {values.key_of(t) for t in title.split(";") if t.strip()}
+            if not (held and parts <= held):
+                new["main_duty"] = title
+        if (
+            existing is not None
+            and new.get("hometown_text")
+            and existing._import_hometown == values.key_of(new["hometown_text"])
+        ):
+            del new["hometown_text"]  # the list writes the recorded area's full name
+        changed = []
+        for attr, value in new.items():
+            attname, is_relation = _FIELD_META[attr]
+            old = getattr(person, attname)
+            cmp = value.pk if is_relation and value is not None else value
+            if existing is None or old != cmp:
+                changed.append(attr)
+                if is_relation and attr != "unit":
+                    setattr(person, attname, cmp)  # the id: no descriptor, no cached object
+                else:
+                    setattr(person, attr, value)
+        if existing is not None and not changed:
+            keep = len(self.result.plans) < PREVIEW_ROWS  # only the preview shows them
+            self.result.plans.append(
+                Plan(row=n, person=person if keep else None, action=UNCHANGED,
+                     expected_version=person.version)
+            )  # fmt: skip
+            return
+        if existing is not None:  # the whole profile, for the form's checks and the save
+            person = Person.objects.select_related("unit").get(pk=existing.pk)
+            for attr in changed:
+                setattr(person, attr, new[attr])
+        if not self._validate(n, person, changed, out):
+            return
+        self.result.plans.append(
+            Plan(
+                row=n,
+                person=person,
+                action=UPDATE if existing is not None else CREATE,
+                changed=changed,
+                expected_version=person.version if existing is not None else None,
+                new_unit=new_unit,
+            )
+        )
+
+    def _validate(self, n: int, person: Person, changed: list[str], out: dict) -> bool:
+        """The model's checks on the fields this row sets (`clean_fields`, `clean`): the same
+        as the profile form. Foreign keys come from the catalogs, so they exist."""
+        checked = set(changed) | {"full_name"}
+        exclude = (_ALL_FIELDS - checked) | _RELATIONS
+        errors: dict[str, list[str]] = {}
+        try:
+            person.clean_fields(exclude=exclude)
+        except ValidationError as exc:
+            errors.update(exc.message_dict)
+        try:
+            person.clean()
+        except ValidationError as exc:
+            for k, msgs in exc.message_dict.items():
+                errors.setdefault(k, []).extend(msgs)
+        cells = out["_cells"]
+        for attr, messages in errors.items():
+            keys = ATTR_COLUMNS.get(attr, (attr,))
+            key = next((k for k in keys if k in self.cols and self.cols[k].index < len(cells)
+                        and values.cell_text(cells[self.cols[k].index]).strip()),
+                       next((k for k in keys if k in self.cols), keys[0]))  # fmt: skip
+            column = self.cols.get(key)
+            raw = cells[column.index] if column and column.index < len(cells) else ""
+            for message in messages:
+                self.problem(n, key, raw, message)
+        return not errors
+
+
+# what an import may set on a profile, and so reads to compare
+_COMPARED = (
+    "version", "full_name", "gender", "birth_date", "birth_date_precision", "citizen_id",
+    "ethnicity", "religion", "civil_service_rank", "management_tier", "qualification_level",
+    "qualification_field", "political_theory", "state_management", "salary_step",
+    "salary_coefficient", "unit", "main_duty", "hometown", "hometown_text", *TEXT_FIELDS.values(),
+    *DATE_FIELDS,
+)  # fmt: skip
+_ALL_FIELDS = frozenset(f.name for f in Person._meta.concrete_fields)
+_RELATIONS = frozenset(f.name for f in Person._meta.concrete_fields if f.is_relation)
+_FIELD_META = {f.name: (f.attname, f.is_relation) for f in Person._meta.concrete_fields}
+
+
+_TEMPLATE: Person | None = None
+
+
+def _new_person() -> Person:
+    """A blank Person with every default set, copied from a template: `Person()` computes the
+    defaults of its 60 fields each time, a third of the validation time of a big roster."""
+    global _TEMPLATE
+    from django.db.models.base import ModelState
+
+    if _TEMPLATE is None:
+        _TEMPLATE = Person()
+    person = Person.__new__(Person)
+    person.__dict__ = _TEMPLATE.__dict__.copy()
+    person._state = ModelState()
+    return person
+
+
+class _Unknown:
+    """A unit row already reported as unknown: the rows below are not reported again."""
+
+
+_UNKNOWN = _Unknown()
+
+
+def analyze(sheet: Sheet, layout: Layout, options: Options) -> Analysis:
+    return Analyzer(sheet, layout, options).run()
