@@ -1,0 +1,162 @@
+"""Report export to Excel: a summary sheet, one sheet per breakdown, the indicators and the
+narrative; values only (no formulas), landscape, fitted to the page width for printing."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from .breakdowns import Report
+from .indicators import Result
+from .narrative import narrative
+
+BOLD = Font(bold=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def _sheet(wb: Workbook, title: str):
+    ws = wb.create_sheet(title[:31])
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return ws
+
+
+def _head(ws, report: Report, title: str, definition: str = "") -> None:
+    ws.append([title])
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.append(
+        [
+            f"{report.unit_name} — "
+            + _("tính đến ngày %(d)s") % {"d": date_format(report.as_of, "d/m/Y")}
+        ]
+    )
+    if definition:
+        ws.append([definition])
+        ws.cell(ws.max_row, 1).alignment = WRAP
+        ws.merge_cells(start_row=ws.max_row, start_column=1, end_row=ws.max_row, end_column=4)
+        ws.row_dimensions[ws.max_row].height = 15 * (1 + len(definition) // 90)
+    ws.append([])
+
+
+def workbook(report: Report, results: list[Result] = ()) -> bytes:
+    wb = Workbook()
+    wb.remove(wb.active)
+    ws = _sheet(wb, _("Tổng hợp"))
+    _head(ws, report, _("Báo cáo thống kê cán bộ"), report.population)
+    ws.append([_("Chỉ số"), _("Số lượng"), _("Tỷ lệ (%)")])
+    for c in ws[ws.max_row]:
+        c.font = BOLD
+    ws.print_title_rows = f"{ws.max_row}:{ws.max_row}"
+    for r in report.headline:
+        ws.append([r.label, r.count, r.share])
+    ws.column_dimensions["A"].width = 48
+    for b in report.breakdowns:
+        ws = _sheet(wb, b.title)
+        _head(ws, report, b.title, b.definition)
+        pyramid = b.chart == "pyramid"
+        header = [_("Nhóm"), _("Số lượng"), _("Tỷ lệ (%)")] + (
+            [_("Nam"), _("Nữ")] if pyramid else []
+        )
+        ws.append(header)
+        for c in ws[ws.max_row]:
+            c.font = BOLD
+        ws.print_title_rows = f"{ws.max_row}:{ws.max_row}"
+        for r in b.rows:
+            extra = [r.extra.get("male", 0), r.extra.get("female", 0)] if pyramid else []
+            ws.append([r.label, r.count, r.share, *extra])
+        ws.append([_("Cơ sở tính tỷ lệ"), b.base])
+        ws.column_dimensions["A"].width = 48
+    ws = _sheet(wb, _("Chỉ tiêu"))
+    _head(ws, report, _("Chỉ tiêu"))
+    ws.append([_("Chỉ tiêu"), _("Văn bản"), _("Thời hạn"), _("Chỉ tiêu đặt ra"), _("Giá trị"),
+               _("Tiến độ (%)"), _("Tình trạng"), _("Chi tiết")])  # fmt: skip
+    for c in ws[ws.max_row]:
+        c.font = BOLD
+    for r in results:
+        ind = r.indicator
+        ws.append([ind.name, ind.resolution, ind.deadline, float(ind.target), r.value,
+                   r.progress, r.status_label, r.detail])  # fmt: skip
+        ws.cell(ws.max_row, 3).number_format = "DD/MM/YYYY"
+    ws.column_dimensions["A"].width = 50
+    ws.column_dimensions["H"].width = 60
+    ws = _sheet(wb, _("Báo cáo"))
+    _head(ws, report, _("Báo cáo (bản nháp từ số liệu)"))
+    ws.column_dimensions["A"].width = 110
+    for s in narrative(report, results):
+        ws.append([s.text])
+        ws.cell(ws.max_row, 1).alignment = WRAP
+    out = BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+FONT = "Times New Roman"  # as the other exports (canbo.exports); the system substitutes if missing
+
+
+def document(report: Report, results: list[Result] = ()) -> bytes:
+    """The report as Word: the narrative (for staff to edit), then a table per breakdown."""
+    from docx import Document
+    from docx.shared import Pt
+
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = Pt(13)
+    doc.add_heading(_("Báo cáo thống kê cán bộ — %(unit)s") % {"unit": report.unit_name}, level=1)
+    doc.add_paragraph(report.population).runs[0].italic = True
+    for sentence in narrative(report, results):
+        doc.add_paragraph(sentence.text)
+    for b in report.breakdowns:
+        doc.add_heading(b.title, level=2)
+        doc.add_paragraph(b.definition).runs[0].font.size = Pt(11)
+        table = doc.add_table(rows=1, cols=3)
+        table.style = "Table Grid"
+        for cell, text in zip(
+            table.rows[0].cells, (_("Nhóm"), _("Số lượng"), _("Tỷ lệ (%)")), strict=True
+        ):
+            cell.text = text
+            cell.paragraphs[0].runs[0].bold = True
+        for r in b.rows:
+            cells = table.add_row().cells
+            cells[0].text = r.label
+            cells[1].text = str(r.count)
+            cells[2].text = "" if r.share is None else f"{r.share:.1f}".replace(".", ",")
+    if results:
+        doc.add_heading(_("Chỉ tiêu"), level=2)
+        table = doc.add_table(rows=1, cols=4)
+        table.style = "Table Grid"
+        for cell, text in zip(table.rows[0].cells, (_("Chỉ tiêu"), _("Văn bản"), _("Kết quả"), _("Tình trạng")), strict=True):  # fmt: skip
+            cell.text = text
+        for r in results:
+            cells = table.add_row().cells
+            cells[0].text, cells[1].text = r.indicator.name, r.indicator.resolution
+            cells[2].text, cells[3].text = r.detail, r.status_label
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def pdf(report: Report, results: list[Result] = ()) -> bytes:
+    """The report as PDF with its charts (the same SVG as the page), rendered by WeasyPrint."""
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+
+    from . import charts
+
+    html = render_to_string(
+        "stats/report_pdf.html",
+        {
+            "report": report,
+            "sections": [(b, charts.chart(b)) for b in report.breakdowns],
+            "results": results,
+            "sentences": narrative(report, results),
+            "font": FONT,
+        },
+    )
+    return HTML(string=html).write_pdf()

@@ -1,0 +1,53 @@
+"""The statistics dashboard in a real browser: a chart bar leads to the people behind it, the
+indicators show their progress, and no Content-Security-Policy violation occurs."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from playwright.sync_api import expect
+
+from canbo.stats.services import indicator_declare
+from tests.factories import PersonFactory, unit
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def commune():
+    c = unit("xa-da-bac", name="Xã Đà Bắc", kind="commune")
+    PersonFactory(full_name="Nguyễn Thị Hoa", gender="female", unit=c)
+    PersonFactory(full_name="Lê Thị Mai", gender="female", unit=c)
+    PersonFactory(full_name="Trần Văn Nam", gender="male", unit=c)
+    indicator_declare(
+        code="nu-30", name="Tỷ lệ cán bộ nữ", unit=c, resolution="Nghị quyết 01-NQ/ĐU",
+        adopted_on=date(2025, 1, 1), deadline=date(2030, 12, 31), target=Decimal(30),
+        conditions=[("condition", "gender", "in", "female")],
+    )  # fmt: skip
+    return c
+
+
+def test_clicking_a_chart_bar_opens_the_people_behind_it(commune, logged_in_page, screenshot_dir):
+    page = logged_in_page
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.goto("/stats/xa-da-bac/")
+    expect(page.get_by_role("heading", name=re.compile("Thống kê, chỉ tiêu"))).to_be_visible()
+    row = page.locator("#indicators tr[data-status='met']")
+    expect(row).to_contain_text("Tỷ lệ cán bộ nữ")
+    expect(row).to_contain_text("2/3, đạt 66,7%")
+    page.screenshot(path=screenshot_dir / "stats-dashboard.png", full_page=True)
+
+    page.locator("#b-gender svg a[data-key='female']").first.click()
+
+    expect(page).to_have_url(re.compile(r"/people/\?.*gender=female"))
+    expect(page.locator(".result-count")).to_have_text("2 cán bộ")
+    expect(page.get_by_role("link", name="Nguyễn Thị Hoa")).to_be_visible()
+    expect(page.get_by_role("link", name="Trần Văn Nam")).to_have_count(0)
+    assert violations == []
