@@ -1,0 +1,78 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .choices import Rating
+
+RATING_CHOICES = [("", "—"), *Rating.choices]
+
+
+class CycleOpenForm(forms.Form):
+    unit = forms.CharField(label=_("Mã đơn vị"), max_length=40)
+    year = forms.IntegerField(label=_("Năm đánh giá"), min_value=2000, max_value=2100)
+    self_due = forms.DateField(label=_("Hạn tự đánh giá"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    review_due = forms.DateField(label=_("Hạn tập thể nhận xét"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    decision_due = forms.DateField(label=_("Hạn quyết định"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+
+
+class SelfForm(forms.Form):
+    text = forms.CharField(label=_("Tự đánh giá"), widget=forms.Textarea(attrs={"rows": 4}))
+    self_rating = forms.ChoiceField(label=_("Tự xếp loại"), choices=RATING_CHOICES, required=False)
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(label=_("Nhận xét của tập thể"), widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+
+
+class ProposeForm(forms.Form):
+    general_score = forms.DecimalField(label=_("Điểm tiêu chí chung (tối đa 30)"), required=False, max_digits=5, decimal_places=2)  # fmt: skip
+    results_score = forms.DecimalField(label=_("Điểm kết quả nhiệm vụ (tối đa 70)"), required=False, max_digits=5, decimal_places=2)  # fmt: skip
+    rating = forms.ChoiceField(label=_("Đề xuất xếp loại"), choices=RATING_CHOICES, required=False)
+    months_absent = forms.IntegerField(label=_("Số tháng nghỉ trong năm"), min_value=0, max_value=12, required=False)  # fmt: skip
+    comment = forms.CharField(label=_("Ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+class DecideForm(forms.Form):
+    rating = forms.ChoiceField(label=_("Xếp loại"), choices=Rating.choices)
+    body = forms.CharField(label=_("Cấp có thẩm quyền"), required=False, max_length=255)
+    comment = forms.CharField(label=_("Ý kiến"), required=False, widget=forms.Textarea(attrs={"rows": 2}))  # fmt: skip
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReportForm(forms.Form):
+    year = forms.IntegerField(label=_("Năm"), min_value=1990, max_value=2100)
+
+
+class TaskForm(forms.Form):
+    name = forms.CharField(label=_("Nhiệm vụ, sản phẩm"), max_length=500)
+    weight = forms.DecimalField(label=_("Trọng số"), min_value=0.01, max_digits=6, decimal_places=2, initial=1)  # fmt: skip
+    due_on = forms.DateField(label=_("Thời hạn"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    done_percent = forms.IntegerField(label=_("Hoàn thành (%)"), min_value=0, max_value=100, initial=100)  # fmt: skip
+    major_errors = forms.IntegerField(label=_("Số lỗi lớn"), min_value=0, initial=0)
+    delays = forms.IntegerField(label=_("Số lần chậm"), min_value=0, initial=0)
+
+
+class VoteForm(forms.Form):
+    unit = forms.CharField(label=_("Mã đơn vị"), max_length=40)
+    body = forms.CharField(label=_("Hội nghị, cơ quan lấy phiếu"), max_length=255)
+    held_on = forms.DateField(label=_("Ngày lấy phiếu"), widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
+    convened = forms.IntegerField(label=_("Số được triệu tập"), min_value=1)
+    present = forms.IntegerField(label=_("Số có mặt"), min_value=0)
+
+
+class VoteResultForm(forms.Form):
+    citizen_id = forms.CharField(label=_("Số CCCD người được lấy phiếu"), max_length=12)
+    high = forms.IntegerField(label=_("Tín nhiệm cao"), min_value=0)
+    normal = forms.IntegerField(label=_("Tín nhiệm"), min_value=0)
+    low = forms.IntegerField(label=_("Tín nhiệm thấp"), min_value=0)
+
+
+class RatingsImportForm(forms.Form):
+    file = forms.FileField(label=_("Tệp .xlsx hoặc .csv"))
+    year = forms.IntegerField(label=_("Năm (khi tệp không có cột Năm)"), min_value=1990, max_value=2100, required=False)  # fmt: skip
+
+
+class VoteSheetForm(forms.Form):
+    sheet = forms.FileField(label=_("Biên bản kiểm phiếu (.xlsx, .csv)"))

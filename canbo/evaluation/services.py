@@ -1,0 +1,529 @@
+"""Writes of the evaluation app: keyword-only, atomic, validated; the rules of the cycle's year
+are checked here and every refusal says why in Vietnamese.
+
+`actor=None` is a command run from the shell (the operating-system account is logged by audit);
+a user is held to `canbo.access.scope`: "change" to open cycles, review and propose, "approve"
+to decide, the cadre himself (`Person.user`) for his self-assessment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from canbo.access.scope import can
+from canbo.audit.services import write as audit_write
+from canbo.discipline.models import Sanction
+from canbo.people.models import Person
+from canbo.rules import evaluation as rules
+from canbo.units.models import Unit
+
+from .choices import CycleStatus, EvaluationSource, EvaluationStatus, Rating, StepKind
+from .models import (
+    ConfidenceVote,
+    CycleExclusion,
+    Evaluation,
+    EvaluationCycle,
+    EvaluationStep,
+    EvaluationTask,
+    UnitRating,
+    VoteResult,
+)
+
+BATCH = 5000
+
+
+def _require(actor, action: str, obj) -> None:
+    if actor is not None and not can(actor, action, obj):
+        raise PermissionDenied(_("Bạn không có quyền thực hiện việc này với hồ sơ này."))
+
+
+@dataclass
+class CycleOpened:
+    cycle: EvaluationCycle
+    evaluations: int = 0
+    excluded: list[tuple[int, str]] = field(default_factory=list)
+
+
+@transaction.atomic
+def cycle_open(
+    *,
+    actor,
+    root_unit: Unit,
+    year: int,
+    name: str = "",
+    self_due: date | None = None,
+    review_due: date | None = None,
+    decision_due: date | None = None,
+) -> CycleOpened:
+    """Open the `year` cycle for the active people of `root_unit`'s subtree: one evaluation per
+    person the rules allow, one exclusion with its reason for each other (under the minimum
+    months of work, not yet recruited, already rated that year). Bulk inserts in batches."""
+    _require(actor, "change", root_unit)
+    if not 2000 <= year <= date.today().year + 1:
+        raise ValidationError(_("Năm đánh giá %(y)d không hợp lệ.") % {"y": year})
+    if EvaluationCycle.objects.filter(year=year, root_unit=root_unit).exists():
+        raise ValidationError(_("Đơn vị này đã có đợt đánh giá của năm này."))
+    cycle = EvaluationCycle(
+        year=year,
+        root_unit=root_unit,
+        name=name or _("Đánh giá, xếp loại năm %(y)d — %(u)s") % {"y": year, "u": root_unit.name},
+        self_due=self_due,
+        review_due=review_due,
+        decision_due=decision_due,
+        opened_by=actor,
+    )
+    cycle.full_clean()
+    cycle.save()
+    if actor is not None:
+        from canbo.access.scope import people_for
+
+        people = people_for(actor, "change").in_subtree(root_unit)
+    else:
+        people = Person.objects.in_subtree(root_unit)
+    people = people.active()
+    already = set(Evaluation.objects.filter(year=year).values_list("person_id", flat=True))
+    result = CycleOpened(cycle=cycle)
+    insert = _EvaluationInsert(cycle)
+    exclusions: list[CycleExclusion] = []
+    rows = people.values_list("pk", "unit_id", "management_tier_id", "recruited_on")
+    # the rule depends only on the start month: memoise it
+    reasons: dict[date | None, str] = {}
+    for pk, unit_id, tier_id, recruited in rows.iterator(chunk_size=BATCH):
+        if pk in already:
+            reason = _("Đã có kết quả đánh giá năm %(y)d.") % {"y": year}
+        else:
+            key = recruited if recruited and recruited.year >= year else None
+            if key not in reasons:
+                ok, why = rules.evaluable(_Start(key), year)
+                reasons[key] = "" if ok else why
+            reason = reasons[key]
+        if reason:
+            exclusions.append(CycleExclusion(cycle=cycle, person_id=pk, reason=reason))
+            result.excluded.append((pk, reason))
+        else:
+            insert.add(pk, unit_id, tier_id)
+    result.evaluations = insert.flush()
+    CycleExclusion.objects.bulk_create(exclusions, batch_size=BATCH)
+    audit_write(
+        action="create",
+        obj=cycle,
+        after={"evaluations": result.evaluations, "excluded": len(exclusions)},
+        note=_("Mở đợt đánh giá: %(n)d người được đánh giá, %(m)d người không đánh giá.")
+        % {"n": result.evaluations, "m": len(exclusions)},
+    )
+    return result
+
+
+@dataclass(frozen=True)
+class _Start:
+    recruited_on: date | None
+
+
+class _EvaluationInsert:
+    """New evaluations of a cycle as plain multi-row INSERTs: Django's `bulk_create` spends
+    most of its time compiling 100,000 model instances; the rows here are all alike."""
+
+    def __init__(self, cycle: EvaluationCycle):
+        from django.db import connection
+
+        self.cycle, self.connection, self.rows, self.count = cycle, connection, [], 0
+        defaults = Evaluation(person_id=0, year=cycle.year, cycle=cycle, unit_id=0)
+        self.fields = [f for f in Evaluation._meta.concrete_fields if not f.primary_key]
+        self.template = [
+            f.get_db_prep_save(f.pre_save(defaults, True), connection) for f in self.fields
+        ]
+        self.index = {f.attname: i for i, f in enumerate(self.fields)}
+        quote = connection.ops.quote_name
+        self.sql = "INSERT INTO {} ({}) VALUES ({})".format(
+            quote(Evaluation._meta.db_table),
+            ", ".join(quote(f.column) for f in self.fields),
+            ", ".join(["%s"] * len(self.fields)),
+        )
+
+    def add(self, person_id: int, unit_id: int, tier_id: int | None) -> None:
+        row = list(self.template)
+        row[self.index["person_id"]] = person_id
+        row[self.index["unit_id"]] = unit_id
+        row[self.index["management_tier_id"]] = tier_id
+        self.rows.append(row)
+        if len(self.rows) >= BATCH:
+            self._write()
+
+    def _write(self) -> None:
+        if self.rows:
+            with self.connection.cursor() as cur:
+                cur.executemany(self.sql, self.rows)
+            self.count += len(self.rows)
+            self.rows = []
+
+    def flush(self) -> int:
+        self._write()
+        return self.count
+
+
+def _step(evaluation: Evaluation, kind: str, actor, comment: str = "", rating: str = "") -> None:
+    EvaluationStep.objects.create(
+        evaluation=evaluation, kind=kind, actor=actor, comment=comment, rating=rating
+    )
+
+
+def _expect(evaluation: Evaluation, *statuses: str) -> None:
+    if evaluation.status not in statuses:
+        raise ValidationError(
+            _("Bản đánh giá đang ở bước “%(s)s”: không thực hiện được bước này.")
+            % {"s": evaluation.get_status_display()}
+        )
+    if evaluation.cycle_id and evaluation.cycle.status == CycleStatus.CLOSED:
+        raise ValidationError(_("Đợt đánh giá đã kết thúc."))
+
+
+def _check_rating(value: str, label: str) -> None:
+    if value not in Rating.values:
+        raise ValidationError(
+            _("%(f)s: mức xếp loại “%(v)s” không hợp lệ.") % {"f": label, "v": value}
+        )
+
+
+@transaction.atomic
+def self_assess(*, actor, evaluation: Evaluation, text: str, self_rating: str = "") -> Evaluation:
+    """The cadre's self-assessment (or the staff entering it for him): self → collective review."""
+    own = actor is not None and evaluation.person.user_id == getattr(actor, "pk", None)
+    if not own:
+        _require(actor, "change", evaluation.person)
+    _expect(evaluation, EvaluationStatus.SELF, EvaluationStatus.RETURNED)
+    if not text.strip():
+        raise ValidationError(_("Hãy ghi nội dung tự đánh giá."))
+    if self_rating:
+        _check_rating(self_rating, _("Tự xếp loại"))
+    evaluation.self_assessment = text.strip()
+    evaluation.self_rating = self_rating
+    evaluation.status = EvaluationStatus.REVIEW
+    evaluation.save()
+    _step(evaluation, StepKind.SELF, actor, text.strip(), self_rating)
+    return evaluation
+
+
+@transaction.atomic
+def review(*, actor, evaluation: Evaluation, comment: str) -> Evaluation:
+    """The collective's review: review → proposal."""
+    _require(actor, "change", evaluation.person)
+    _expect(evaluation, EvaluationStatus.REVIEW)
+    if not comment.strip():
+        raise ValidationError(_("Hãy ghi nhận xét của tập thể."))
+    evaluation.review_comment = comment.strip()
+    evaluation.status = EvaluationStatus.PROPOSAL
+    evaluation.save()
+    _step(evaluation, StepKind.REVIEW, actor, comment.strip())
+    return evaluation
+
+
+@transaction.atomic
+def propose(
+    *,
+    actor,
+    evaluation: Evaluation,
+    rating: str = "",
+    general_score: Decimal | None = None,
+    results_score: Decimal | None = None,
+    months_absent: int | None = None,
+    comment: str = "",
+) -> Evaluation:
+    """The proposal: scores (the year's 100-point scale proposes the rating) or a rating for
+    years rated by criteria. proposal → decision."""
+    _require(actor, "change", evaluation.person)
+    _expect(evaluation, EvaluationStatus.PROPOSAL)
+    if general_score is not None and results_score is None and evaluation.tasks.exists():
+        results_score = tasks_results_score(evaluation)
+    if general_score is not None or results_score is not None:
+        if general_score is None or results_score is None:
+            raise ValidationError(_("Hãy ghi đủ điểm tiêu chí chung và điểm kết quả nhiệm vụ."))
+        try:
+            total = rules.check_score(general_score, results_score, evaluation.year)
+        except ValueError as exc:
+            raise ValidationError(str(exc)) from exc
+        evaluation.general_score, evaluation.results_score = general_score, results_score
+        rating = rating or rules.rating_from_score(total, evaluation.year)
+    if not rating:
+        raise ValidationError(_("Hãy ghi mức xếp loại đề xuất hoặc điểm."))
+    _check_rating(rating, _("Đề xuất xếp loại"))
+    if months_absent is not None:
+        if not 0 <= months_absent <= 12:
+            raise ValidationError(_("Số tháng nghỉ phải từ 0 đến 12."))
+        evaluation.months_absent = months_absent
+    evaluation.proposed_rating = rating
+    evaluation.status = EvaluationStatus.DECISION
+    evaluation.save()
+    _step(evaluation, StepKind.PROPOSAL, actor, comment.strip(), rating)
+    return evaluation
+
+
+def tasks_results_score(evaluation: Evaluation) -> Decimal:
+    """The results score of the year's scale computed from the evaluation's tasks."""
+    tasks = [
+        rules.TaskResult(t.weight, t.done_percent, t.major_errors, t.delays)
+        for t in evaluation.tasks.all()
+    ]
+    try:
+        return rules.results_score(tasks, evaluation.year)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+@transaction.atomic
+def task_add(
+    *,
+    actor,
+    evaluation: Evaluation,
+    name: str,
+    weight: Decimal = Decimal(1),
+    due_on: date | None = None,
+    done_percent: int = 100,
+    major_errors: int = 0,
+    delays: int = 0,
+) -> EvaluationTask:
+    """A task of the year (before the decision): the cadre himself or the staff."""
+    own = actor is not None and evaluation.person.user_id == getattr(actor, "pk", None)
+    if not own:
+        _require(actor, "change", evaluation.person)
+    _expect(
+        evaluation, EvaluationStatus.SELF, EvaluationStatus.RETURNED, EvaluationStatus.REVIEW,
+        EvaluationStatus.PROPOSAL,
+    )  # fmt: skip
+    task = EvaluationTask(
+        evaluation=evaluation, name=name.strip(), weight=weight, due_on=due_on,
+        done_percent=done_percent, major_errors=major_errors, delays=delays,
+    )  # fmt: skip
+    task.full_clean()
+    task.save()
+    return task
+
+
+def consequences(evaluation: Evaluation) -> list[rules.Consequence]:
+    """What the law requires after this year's "incomplete" and the earlier ones of the person
+    (RULES §4.3.10–4.3.13): leader or not from the person's current posts; whether the person is
+    a cán bộ or a công chức is not recorded, so both are listed."""
+    if evaluation.rating != Rating.INCOMPLETE:
+        return []
+    history = dict(
+        Evaluation.objects.filter(person_id=evaluation.person_id)
+        .exclude(rating="")
+        .values_list("year", "rating")
+    )
+    leader = evaluation.person.assignments.filter(
+        end_date__isnull=True, post__title__is_leadership=True
+    ).exists()
+    kinds = {"can_bo", "cong_chuc", "leader" if leader else "non_leader"}
+    return rules.incomplete_consequences(history, evaluation.year, kinds)
+
+
+def _sanctioned_in(person_id: int, year: int) -> bool:
+    return Sanction.objects.filter(person_id=person_id, decided_on__year=year).exists()
+
+
+def rating_violations(evaluation: Evaluation, rating: str) -> list[rules.Violation]:
+    """What the rules of the evaluation's year say against giving it `rating`: the person's own
+    caps and the cap on "excellent" among the unit's decided ratings of the year."""
+    year = evaluation.year
+    unit_rating = (
+        UnitRating.objects.filter(unit_id=evaluation.unit_id, year=year)
+        .values_list("rating", flat=True)
+        .first()
+    )
+    person = evaluation.person
+    item = rules.RatingItem(
+        person_id=person.pk,
+        rating=rating,
+        name=person.full_name,
+        sanctioned_in_year=_sanctioned_in(person.pk, year),
+        months_worked=rules.months_worked(person.recruited_on, year),
+        months_absent=evaluation.months_absent,
+        is_head=evaluation.is_head,
+    )
+    own = rules.check_ratings([item], year, unit_rating)
+    own = [v for v in own if v.code != "excellent_cap"]
+    others = list(
+        Evaluation.objects.filter(unit_id=evaluation.unit_id, year=year)
+        .exclude(pk=evaluation.pk)
+        .exclude(rating="")
+        .values_list("rating", flat=True)
+    )
+    cap = [
+        v
+        for v in rules.check_ratings([rules.RatingItem(None, r) for r in [*others, rating]], year)
+        if v.code == "excellent_cap"
+    ]
+    return own + cap
+
+
+def unit_violations(
+    evaluations: list[Evaluation], year: int, unit_id: int
+) -> list[rules.Violation]:
+    """The year's rules checked over a unit's ratings (decided, else proposed) all together: the
+    cap on "excellent" and each person's own caps. Two queries whatever the number of people."""
+    unit_rating = (
+        UnitRating.objects.filter(unit_id=unit_id, year=year)
+        .values_list("rating", flat=True)
+        .first()
+    )
+    person_ids = [e.person_id for e in evaluations]
+    sanctioned = set(
+        Sanction.objects.filter(person_id__in=person_ids, decided_on__year=year).values_list(
+            "person_id", flat=True
+        )
+    )
+    items = [
+        rules.RatingItem(
+            person_id=e.person_id,
+            rating=e.rating or e.proposed_rating,
+            name=e.person.full_name,
+            sanctioned_in_year=e.person_id in sanctioned,
+            months_absent=e.months_absent,
+            is_head=e.is_head,
+        )
+        for e in evaluations
+        if e.rating or e.proposed_rating
+    ]
+    return rules.check_ratings(items, year, unit_rating)
+
+
+@transaction.atomic
+def decide(
+    *, actor, evaluation: Evaluation, rating: str, comment: str = "", body: str = ""
+) -> Evaluation:
+    """The decision of the competent body: refused, with every reason, if the year's rules
+    forbid the rating. decision → decided."""
+    _require(actor, "approve", evaluation.person)
+    _expect(evaluation, EvaluationStatus.DECISION)
+    _check_rating(rating, _("Xếp loại"))
+    violations = rating_violations(evaluation, rating)
+    if violations:
+        raise ValidationError([v.message for v in violations])
+    evaluation.rating = rating
+    evaluation.status = EvaluationStatus.DECIDED
+    evaluation.decided_by = actor
+    evaluation.decided_on = date.today()
+    evaluation.decided_by_body = body or (
+        evaluation.management_tier.name if evaluation.management_tier_id else ""
+    )
+    evaluation.save()
+    _step(evaluation, StepKind.DECISION, actor, comment.strip(), rating)
+    return evaluation
+
+
+@transaction.atomic
+def return_for_rework(*, actor, evaluation: Evaluation, comment: str) -> Evaluation:
+    """Send an evaluation back to the cadre (from review, proposal or decision), with why."""
+    _require(actor, "change", evaluation.person)
+    _expect(
+        evaluation, EvaluationStatus.REVIEW, EvaluationStatus.PROPOSAL, EvaluationStatus.DECISION
+    )
+    if not comment.strip():
+        raise ValidationError(_("Hãy ghi lý do trả lại."))
+    evaluation.status = EvaluationStatus.RETURNED
+    evaluation.save()
+    _step(evaluation, StepKind.RETURN, actor, comment.strip())
+    return evaluation
+
+
+@transaction.atomic
+def unit_rating_set(
+    *, actor, unit: Unit, year: int, rating: str, decided_on: date | None = None, note: str = ""
+) -> UnitRating:
+    """The rating of a collective for a year (replaces the one recorded before)."""
+    if actor is not None and not can(actor, "approve", unit):
+        raise PermissionDenied(_("Bạn không có quyền xếp loại đơn vị này."))
+    _check_rating(rating, _("Xếp loại tập thể"))
+    obj, _created = UnitRating.objects.update_or_create(
+        unit=unit, year=year, defaults={"rating": rating, "decided_on": decided_on, "note": note}
+    )
+    return obj
+
+
+@transaction.atomic
+def imported_ratings_save(*, rows: list[tuple[Person, int, str]]) -> int:
+    """Past ratings from a file (already validated): decided evaluations without a cycle."""
+    objs = [
+        Evaluation(
+            person=person,
+            year=year,
+            unit_id=person.unit_id,
+            management_tier_id=person.management_tier_id,
+            status=EvaluationStatus.DECIDED,
+            source=EvaluationSource.IMPORT,
+            proposed_rating=rating,
+            rating=rating,
+        )
+        for person, year, rating in rows
+    ]
+    Evaluation.objects.bulk_create(objs, batch_size=BATCH)
+    audit_write(
+        action="create",
+        model_label="evaluation.Evaluation",
+        object_repr=_("Nhập kết quả xếp loại"),
+        after={"count": len(objs)},
+    )
+    return len(objs)
+
+
+# --- confidence votes --------------------------------------------------------------------
+
+
+@transaction.atomic
+def vote_create(
+    *, actor, unit: Unit, body: str, held_on: date, convened: int, present: int
+) -> ConfidenceVote:
+    if actor is not None and not can(actor, "change", unit):
+        raise PermissionDenied(_("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
+    errors = rules.check_vote_counts(convened, present, 0, 0, 0)
+    if convened <= 0:
+        errors.append(_("Số được triệu tập phải lớn hơn 0."))
+    if errors:
+        raise ValidationError(errors)
+    vote = ConfidenceVote(unit=unit, body=body, held_on=held_on, convened=convened, present=present)
+    vote.full_clean()
+    vote.save()
+    return vote
+
+
+def vote_exclusion(person: Person, held_on: date) -> str:
+    """Why `person` may not be voted on at a session of `held_on` (RULES §3.3), or ""."""
+    from canbo.posts.models import Assignment
+
+    if person.status != "active":
+        return _("Không còn công tác: không lấy phiếu.")
+    appointed = (
+        Assignment.objects.filter(person=person, start_date__year=held_on.year)
+        .filter(start_date__lte=held_on)
+        .exists()
+    )
+    if appointed:
+        return _(
+            "Được bổ nhiệm hoặc bầu giữ chức vụ trong năm lấy phiếu (%(y)d): không lấy phiếu "
+            "(QĐ 96-QĐ/TW Đ3)."
+        ) % {"y": held_on.year}
+    return ""
+
+
+@transaction.atomic
+def vote_result_add(
+    *, actor, vote: ConfidenceVote, person: Person, high: int, normal: int, low: int
+) -> VoteResult:
+    """Record the counts for one person voted on; refused with the reason for those the rules
+    exempt, and when the counts cannot be right."""
+    _require(actor, "change", person)
+    reason = vote_exclusion(person, vote.held_on)
+    if reason:
+        raise ValidationError(reason)
+    errors = rules.check_vote_counts(vote.convened, vote.present, high, normal, low)
+    if errors:
+        raise ValidationError(errors)
+    result = VoteResult(vote=vote, person=person, high=high, normal=normal, low=low)
+    result.full_clean()
+    result.save()
+    return result

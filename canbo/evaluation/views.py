@@ -1,0 +1,342 @@
+"""Pages of the evaluation app: cycles, a unit's evaluations, one evaluation's workflow, the
+ratings report. Every read goes through `canbo.access.scope`; writes through `services`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from canbo.access.scope import can, people_for, unit_or_404, units_for
+from canbo.rules import evaluation as rules
+
+from . import services
+from .choices import RATING_ORDER, EvaluationStatus
+from .forms import (
+    CycleOpenForm,
+    DecideForm,
+    ProposeForm,
+    RatingsImportForm,
+    ReportForm,
+    ReturnForm,
+    ReviewForm,
+    SelfForm,
+    TaskForm,
+    VoteForm,
+    VoteResultForm,
+    VoteSheetForm,
+)
+from .models import ConfidenceVote, Evaluation, EvaluationCycle
+from .selectors import cells, cycle_progress, rating_distribution, rating_trend, unit_evaluations
+
+
+def _cycle_or_404(user, pk: int) -> EvaluationCycle:
+    cycle = EvaluationCycle.objects.select_related("root_unit").filter(pk=pk).first()
+    if cycle is None or not can(user, "view", cycle.root_unit):
+        raise Http404(_("Không có đợt đánh giá này."))
+    return cycle
+
+
+def _errors(request, exc: ValidationError) -> None:
+    for m in exc.messages:
+        messages.error(request, m)
+
+
+def cycle_list_view(request):
+    units = units_for(request.user, "view")
+    cycles = EvaluationCycle.objects.filter(root_unit__in=units.values("pk")).select_related(
+        "root_unit"
+    )
+    form = CycleOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        unit = unit_or_404(request.user, form.cleaned_data["unit"])
+        try:
+            opened = services.cycle_open(
+                actor=request.user,
+                root_unit=unit,
+                year=form.cleaned_data["year"],
+                self_due=form.cleaned_data["self_due"],
+                review_due=form.cleaned_data["review_due"],
+                decision_due=form.cleaned_data["decision_due"],
+            )
+        except PermissionDenied:
+            messages.error(request, _("Bạn không có quyền mở đợt đánh giá cho đơn vị này."))
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            messages.success(
+                request,
+                _("Đã mở đợt: %(n)d người được đánh giá, %(m)d người không đánh giá.")
+                % {"n": opened.evaluations, "m": len(opened.excluded)},
+            )
+            return redirect("evaluation:cycle", pk=opened.cycle.pk)
+    return render(request, "evaluation/cycle_list.html", {"cycles": cycles, "form": form})
+
+
+def cycle_view(request, pk: int):
+    cycle = _cycle_or_404(request.user, pk)
+    people = people_for(request.user, "view")
+    rows = cycle_progress(cycle, people)
+    exclusions = cycle.exclusions.filter(person__in=people.values("pk")).select_related("person")[
+        :200
+    ]
+    context = {
+        "cycle": cycle,
+        "rows": rows,
+        "statuses": EvaluationStatus.choices,
+        "exclusions": exclusions,
+        "total": sum(r["total"] for r in rows),
+        "pending": sum(r["pending"] for r in rows),
+    }
+    return render(request, "evaluation/cycle_detail.html", context)
+
+
+def cycle_unit_view(request, pk: int, code: str):
+    cycle = _cycle_or_404(request.user, pk)
+    unit = unit_or_404(request.user, code)
+    evaluations = list(unit_evaluations(cycle, unit, people_for(request.user, "view")))
+    violations = services.unit_violations(evaluations, cycle.year, unit.pk)
+    return render(
+        request,
+        "evaluation/unit_evaluations.html",
+        {"cycle": cycle, "unit": unit, "evaluations": evaluations, "violations": violations},
+    )
+
+
+def _evaluation_or_404(user, pk: int) -> Evaluation:
+    ev = (
+        Evaluation.objects.select_related("person__unit", "unit", "cycle", "management_tier")
+        .filter(pk=pk)
+        .first()
+    )
+    if ev is None or not (can(user, "view", ev.person) or ev.person.user_id == user.pk):
+        raise Http404(_("Không có bản đánh giá này."))
+    return ev
+
+
+STEP_FORMS = {
+    "self": SelfForm,
+    "review": ReviewForm,
+    "propose": ProposeForm,
+    "decide": DecideForm,
+    "return": ReturnForm,
+    "task": TaskForm,
+}
+
+
+def evaluation_view(request, pk: int):
+    ev = _evaluation_or_404(request.user, pk)
+    if request.method == "POST":
+        step = request.POST.get("step", "")
+        form_class = STEP_FORMS.get(step)
+        if form_class is None:
+            raise Http404
+        form = form_class(request.POST)
+        if form.is_valid():
+            d, user = form.cleaned_data, request.user
+            try:
+                if step == "self":
+                    services.self_assess(
+                        actor=user, evaluation=ev, text=d["text"], self_rating=d["self_rating"]
+                    )
+                elif step == "review":
+                    services.review(actor=user, evaluation=ev, comment=d["comment"])
+                elif step == "propose":
+                    services.propose(
+                        actor=user, evaluation=ev, rating=d["rating"], general_score=d["general_score"],
+                        results_score=d["results_score"], months_absent=d["months_absent"], comment=d["comment"],
+                    )  # fmt: skip
+                elif step == "decide":
+                    services.decide(actor=user, evaluation=ev, rating=d["rating"], comment=d["comment"], body=d["body"])  # fmt: skip
+                elif step == "task":
+                    services.task_add(actor=user, evaluation=ev, **d)
+                else:
+                    services.return_for_rework(actor=user, evaluation=ev, comment=d["comment"])
+            except PermissionDenied:
+                messages.error(request, _("Bạn không có quyền thực hiện bước này."))
+            except ValidationError as exc:
+                _errors(request, exc)
+            else:
+                messages.success(request, _("Đã ghi."))
+                return redirect("evaluation:evaluation", pk=ev.pk)
+        else:
+            for errors in form.errors.values():
+                for e in errors:
+                    messages.error(request, e)
+        ev = _evaluation_or_404(request.user, pk)
+    checks = []
+    if ev.status == EvaluationStatus.DECISION:
+        # what each rating would meet, so that the body sees the rules before deciding
+        for r in RATING_ORDER:
+            checks.append((r, [v.message for v in services.rating_violations(ev, r)]))
+    context = {
+        "ev": ev,
+        "steps": ev.steps.select_related("actor"),
+        "checks": checks,
+        "scale": rules.score_scale(ev.year),
+        "self_form": SelfForm(),
+        "review_form": ReviewForm(),
+        "propose_form": ProposeForm(initial={"months_absent": ev.months_absent}),
+        "decide_form": DecideForm(initial={"rating": ev.proposed_rating}),
+        "return_form": ReturnForm(),
+        "task_form": TaskForm(),
+        "consequences": services.consequences(ev),
+        "tasks": list(ev.tasks.all()),
+        "can_change": can(request.user, "change", ev.person),
+        "can_approve": can(request.user, "approve", ev.person),
+        "is_own": ev.person.user_id == request.user.pk,
+    }
+    return render(request, "evaluation/evaluation_detail.html", context)
+
+
+def ratings_report_view(request, code: str):
+    unit = unit_or_404(request.user, code)
+    form = ReportForm(request.GET or {"year": date.today().year - 1})
+    year = form.cleaned_data["year"] if form.is_valid() else date.today().year - 1
+    people = people_for(request.user, "view")
+    data = rating_distribution(unit, year, people)
+    rows = [(r["label"], r["total"], cells(r)) for r in data["tiers"]]
+    trend = [(r["label"], r["total"], cells(r)) for r in rating_trend(unit, None, people)]
+    context = {
+        "unit": unit,
+        "form": form,
+        "year": year,
+        "ratings": data["ratings"],
+        "rows": rows,
+        "total": (data["total"]["label"], data["total"]["total"], cells(data["total"])),
+        "trend": trend,
+    }
+    return render(request, "evaluation/ratings_report.html", context)
+
+
+def votes_view(request):
+    units = units_for(request.user, "view")
+    votes = ConfidenceVote.objects.filter(unit__in=units.values("pk")).select_related("unit")
+    form = VoteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        unit = unit_or_404(request.user, d["unit"])
+        try:
+            vote = services.vote_create(
+                actor=request.user, unit=unit, body=d["body"], held_on=d["held_on"],
+                convened=d["convened"], present=d["present"],
+            )  # fmt: skip
+        except PermissionDenied:
+            messages.error(request, _("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            return redirect("evaluation:vote", pk=vote.pk)
+    return render(request, "evaluation/vote_list.html", {"votes": votes, "form": form})
+
+
+def vote_view(request, pk: int):
+    vote = ConfidenceVote.objects.select_related("unit").filter(pk=pk).first()
+    if vote is None or not can(request.user, "view", vote.unit):
+        raise Http404(_("Không có hội nghị lấy phiếu này."))
+    sheet_form = VoteSheetForm(None)
+    if request.method == "POST" and request.FILES:
+        sheet_form = VoteSheetForm(request.POST, request.FILES)
+        if sheet_form.is_valid():
+            import tempfile
+            from pathlib import Path
+
+            from .importing import import_vote_results
+
+            upload = sheet_form.cleaned_data["sheet"]
+            with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix) as tmp:
+                for chunk in upload.chunks():
+                    tmp.write(chunk)
+                tmp.flush()
+                imported = import_vote_results(
+                    tmp.name, vote=vote, actor=request.user, name=upload.name,
+                    people=people_for(request.user, "view"),
+                )  # fmt: skip
+            if not imported.problems:
+                messages.success(request, _("Đã nhập %(n)d kết quả.") % {"n": imported.saved})
+                return redirect("evaluation:vote", pk=vote.pk)
+            messages.error(request, _("Không nhập dòng nào: %(n)d lỗi.") % {"n": len(imported.problems)})  # fmt: skip
+            for p in imported.problems:
+                where = _("dòng %(r)s, cột %(c)s") % {"r": p.row or "—", "c": p.column or "—"}
+                messages.error(request, f"{where} “{p.value}”: {p.message}")
+    form = VoteResultForm(request.POST if request.method == "POST" and not request.FILES else None)
+    if request.method == "POST" and not request.FILES and form.is_valid():
+        d = form.cleaned_data
+        person = people_for(request.user, "view").filter(citizen_id=d["citizen_id"].strip()).first()
+        if person is None:
+            messages.error(request, _("Không có cán bộ mang số CCCD này trong phạm vi của bạn."))
+        else:
+            try:
+                services.vote_result_add(
+                    actor=request.user, vote=vote, person=person, high=d["high"],
+                    normal=d["normal"], low=d["low"],
+                )  # fmt: skip
+            except PermissionDenied:
+                messages.error(request, _("Bạn không có quyền ghi kết quả cho cán bộ này."))
+            except ValidationError as exc:
+                _errors(request, exc)
+            else:
+                return redirect("evaluation:vote", pk=vote.pk)
+    people = people_for(request.user, "view")
+    results = [
+        (r, r.outcome())
+        for r in vote.results.filter(person__in=people.values("pk")).select_related("person")
+    ]
+    context = {
+        "vote": vote,
+        "form": form,
+        "sheet_form": sheet_form,
+        "results": results,
+        "quorum": rules.quorum_met(vote.convened, vote.present, vote.held_on),
+    }
+    return render(request, "evaluation/vote_detail.html", context)
+
+
+def ratings_export_view(request, code: str):
+    from canbo.audit.services import record_export
+
+    from .export import ratings_workbook
+
+    unit = unit_or_404(request.user, code, "export")
+    form = ReportForm(request.GET or {"year": date.today().year - 1})
+    year = form.cleaned_data["year"] if form.is_valid() else date.today().year - 1
+    people = people_for(request.user, "export")
+    data = rating_distribution(unit, year, people)
+    trend = rating_trend(unit, None, people)
+    record_export(
+        request.user, "ratings", {"unit": unit.code, "year": year}, data["total"]["total"]
+    )
+    response = HttpResponse(
+        ratings_workbook(data, trend),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="xep-loai-{unit.code}-{year}.xlsx"'
+    return response
+
+
+def ratings_import_view(request):
+    import tempfile
+    from pathlib import Path
+
+    from .importing import import_ratings
+
+    form = RatingsImportForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix) as tmp:
+            for chunk in upload.chunks():
+                tmp.write(chunk)
+            tmp.flush()
+            result = import_ratings(
+                tmp.name, year=form.cleaned_data["year"], name=upload.name,
+                people=people_for(request.user, "change"),
+            )  # fmt: skip
+        if not result.problems:
+            messages.success(request, _("Đã nhập %(n)d kết quả xếp loại.") % {"n": result.saved})
+            return redirect("evaluation:ratings_import")
+    return render(request, "evaluation/ratings_import.html", {"form": form, "result": result})
