@@ -36,7 +36,9 @@ def run(args) -> None:
         raise SystemExit(
             "people_list: the bench database is empty — run `python -m bench generate` first"
         )
-    user, _ = get_user_model().objects.get_or_create(username="bench", defaults={"is_staff": True})
+    user, _ = get_user_model().objects.get_or_create(
+        username="bench", defaults={"is_staff": True, "is_superuser": True}
+    )
     client = Client()
     client.force_login(user)
     province = Unit.objects.filter(depth=0).order_by("pk").first()
@@ -47,11 +49,11 @@ def run(args) -> None:
     )
     for label, params in _cases(commune.code, title.pk if title else 0, province.code).items():
         params = {k: v for k, v in params.items() if v != ""}
-        client.get("/people/", params)  # warm
+        client.get("/people/", params, secure=True)  # warm
         times = []
         for _ in range(args.repeat):
             start = time.perf_counter()
-            response = client.get("/people/", params)
+            response = client.get("/people/", params, secure=True)
             times.append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200, response.status_code
         times.sort()

@@ -34,6 +34,7 @@ def configure(args) -> None:
     url = database_url(args)
     ensure_database(url)
     os.environ["CANBO_DATABASE_URL"] = url
+    os.environ["CANBO_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.base")
     import django
 

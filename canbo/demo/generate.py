@@ -47,7 +47,7 @@ from .communes import CommuneMixin
 from .people import PersonFactory
 from .province import ProvinceMixin
 from .refs import Refs, catalog_ids
-from .writer import Table, analyze, reset_sequences
+from .writer import Table, analyze, reset_sequences, vacuum
 
 
 class Generator(ProvinceMixin, CommuneMixin, CareerMixin):
@@ -342,9 +342,9 @@ class _Tables:
             ("unit_successions", self.succession),
         ]
         counts = {name: table.write() for name, table in order}
-        models = [table.model for _n, table in order]
-        reset_sequences(models)
-        analyze(models)
+        self.models = [table.model for _n, table in order]
+        reset_sequences(self.models)
+        analyze(self.models)
         return counts
 
 
@@ -371,4 +371,6 @@ def generate(
             % {"code": root_code}
         )
     with transaction.atomic():
-        return generator.run()
+        counts = generator.run()
+    vacuum(generator.t.models)
+    return counts

@@ -129,6 +129,17 @@ def analyze(model_list: list[type[models.Model]]) -> None:
                 cursor.execute(f"ANALYZE {table}")
 
 
+def vacuum(model_list: list[type[models.Model]]) -> None:
+    """On PostgreSQL, outside any transaction: VACUUM ANALYZE the freshly loaded tables, so that
+    their visibility maps are set and counts run as index-only scans at once (autovacuum would
+    do it later on its own). Inside a transaction (tests) there is nothing to do."""
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        return
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(f"VACUUM (ANALYZE) {', '.join(qn(m._meta.db_table) for m in model_list)}")
+
+
 # What `--flush` empties: the unit tree and everything built on it. Areas, catalogs and users
 # stay; rows of other apps that point to these (grants, evaluations, plans …) are deleted when
 # the reference is required and set to NULL when it is optional.
