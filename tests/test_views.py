@@ -145,3 +145,19 @@ def _flatten(data):
             value = value.isoformat()
         out[key] = value
     return out
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"as_of": "0001-01-01", "age_min": 5},
+        {"as_of": "0001-01-01", "age_max": 5},
+        {"birth_year_min": "99999999999"},
+        {"birth_year_max": "-3"},
+        {"age_min": "1e9"},
+    ],
+)
+def test_out_of_range_filters_are_refused_not_crashing(staff_client, params):
+    PersonFactory(unit=unit("xa-a"))
+    response = staff_client.get(reverse("people:list"), params)
+    assert response.status_code == 200

@@ -26,6 +26,8 @@ from .models import Person
 
 YES_NO = [("yes", _("Có")), ("no", _("Không"))]
 MINORITY = "minority"
+YEAR = {"min_value": 1, "max_value": 9999, "decimal_places": 0}
+AGE = {"min_value": 0, "max_value": 200, "decimal_places": 0}
 
 SORTS = {
     "name": ("given_name", "search_name", "pk"),
@@ -38,6 +40,8 @@ SORTS = {
 
 
 def _birthday_years_ago(on: date, years: int) -> date:
+    if on.year - years < date.min.year:
+        return date.min  # before the calendar starts: nobody is born before it
     try:
         return on.replace(year=on.year - years)
     except ValueError:  # 29 February
@@ -52,13 +56,13 @@ class PersonFilter(df.FilterSet):
     )
     gender = df.ChoiceFilter(label=_("Giới tính"), choices=Gender.choices)
     birth_year_min = df.NumberFilter(
-        label=_("Sinh từ năm"), field_name="birth_date", lookup_expr="year__gte"
+        label=_("Sinh từ năm"), field_name="birth_date", lookup_expr="year__gte", **YEAR
     )
     birth_year_max = df.NumberFilter(
-        label=_("Sinh đến năm"), field_name="birth_date", lookup_expr="year__lte"
+        label=_("Sinh đến năm"), field_name="birth_date", lookup_expr="year__lte", **YEAR
     )
-    age_min = df.NumberFilter(label=_("Tuổi từ"), method="filter_age_min")
-    age_max = df.NumberFilter(label=_("Tuổi đến"), method="filter_age_max")
+    age_min = df.NumberFilter(label=_("Tuổi từ"), method="filter_age_min", **AGE)
+    age_max = df.NumberFilter(label=_("Tuổi đến"), method="filter_age_max", **AGE)
     as_of = df.DateFilter(
         label=_("Tính tuổi đến ngày"),
         method="filter_noop",
@@ -163,7 +167,9 @@ class PersonFilter(df.FilterSet):
 
     def filter_ethnicity(self, queryset, name, value):
         if value == MINORITY:
-            return queryset.filter(ethnicity__isnull=False, ethnicity__is_majority=False)
+            # the catalog is small: its minority ids inline, so the count needs no join
+            minority = Ethnicity.objects.filter(is_majority=False).values_list("pk", flat=True)
+            return queryset.filter(ethnicity_id__in=list(minority))
         return queryset.filter(ethnicity_id=value)
 
     @property
