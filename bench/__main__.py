@@ -1,4 +1,4 @@
-"""Benchmarks: `python -m bench [people_list|generate] [options]` (see docs/BENCHMARKS.md).
+"""Benchmarks: `python -m bench [people_list|generate|exports|imports|backup|evaluation] [options]` (see docs/BENCHMARKS.md).
 
 Each benchmark prints its figures; nothing here is a test and nothing asserts a time.
 """
@@ -11,7 +11,19 @@ import sys
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument(
-        "which", nargs="?", default="all", choices=["all", "generate", "people_list"]
+        "which",
+        nargs="?",
+        default="all",
+        choices=[
+            "all",
+            "generate",
+            "people_list",
+            "exports",
+            "imports",
+            "stats",
+            "backup",
+            "evaluation",
+        ],
     )
     parser.add_argument("--db", default="sqlite", choices=["sqlite", "postgres"])
     parser.add_argument("--people", type=int, default=100_000)
@@ -34,6 +46,26 @@ def main() -> None:
         from bench.people_list import run as run_people_list
 
         run_people_list(args)
+    if args.which in ("all", "exports"):
+        from bench.exports import run as run_exports
+
+        run_exports(args)
+    if args.which in ("all", "imports"):
+        from bench.imports import run as run_imports
+
+        run_imports(args)
+    if args.which in ("all", "stats"):
+        from bench.stats import run as run_stats
+
+        run_stats(args)
+    if args.which in ("all", "evaluation"):
+        from bench.evaluation import run as run_evaluation
+
+        run_evaluation(args)
+    if args.which in ("all", "backup"):
+        from bench.backup import run as run_backup
+
+        run_backup(args)
 
 
 if __name__ == "__main__":

@@ -69,3 +69,70 @@ class DecisionFactory(factory.django.DjangoModelFactory):
 
 def post(unit_: Unit, title: Title) -> Post:
     return Post.objects.create(unit=unit_, title=title)
+
+
+def _new_user(username: str | None = None, password: str | None = None):
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_user(
+        username=username or f"user-{next(_serial)}", password=password
+    )
+
+
+def user_with_grant(
+    role: str = "org-board",
+    unit: Unit | None = None,
+    *,
+    username: str | None = None,
+    tiers: tuple[str, ...] = (),
+    actions: list[str] | None = None,
+    include_subtree: bool = True,
+    password: str = "Mat-khau-rat-dai-2025",
+):
+    """A login with one grant of `role` (a code of `canbo.access.roles`) on `unit`'s subtree,
+    limited to the management tiers with these codes (none: every tier); `actions` overrides
+    the role's default actions."""
+    user = _new_user(username, password)
+    GrantFactory(
+        user=user, role__code=role, unit=unit, include_subtree=include_subtree,
+        actions=actions or [], tiers=tiers,
+    )  # fmt: skip
+    return user
+
+
+class GrantFactory(factory.django.DjangoModelFactory):
+    """A grant: `GrantFactory(user=u, unit=commune, role__code="leader", tiers=("XA",))`."""
+
+    class Meta:
+        model = "access.Grant"
+        skip_postgeneration_save = True
+
+    user = factory.LazyFunction(_new_user)
+    role = factory.SubFactory("tests.factories.RoleFactory")
+    include_subtree = True
+
+    @factory.post_generation
+    def tiers(self, create, extracted, **kwargs):
+        if extracted:
+            from canbo.catalogs.models import ManagementTier
+
+            self.tiers.set(ManagementTier.objects.filter(code__in=extracted))
+
+
+class RoleFactory(factory.django.DjangoModelFactory):
+    """The seeded role with this code (roles are seeded by migration; re-seeded here if a
+    transactional test flushed them)."""
+
+    class Meta:
+        model = "access.Role"
+        django_get_or_create = ["code"]
+
+    code = "org-board"
+
+    @classmethod
+    def _get_or_create(cls, model_class, *args, **kwargs):
+        from canbo.access.roles import seed_roles
+
+        if not model_class.objects.filter(code=kwargs.get("code")).exists():
+            seed_roles(model_class)
+        return super()._get_or_create(model_class, *args, **kwargs)

@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from canbo.access.admin import ScopedAdminMixin
+
 from .models import Person
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ScopedAdminMixin, admin.ModelAdmin):
     """Profiles are edited in canbo's own pages (validation, versions); the admin only looks."""
 
     list_display = ["full_name", "gender", "birth_date", "unit", "status"]

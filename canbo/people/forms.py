@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -118,9 +119,16 @@ class PersonForm(forms.ModelForm):
             ]
         } | {"personal_history": forms.Textarea(attrs={"rows": 3}), "remarks": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, units=None, **kwargs):
+        """`units`: the units the profile may be put in (the user's "change" scope);
+        a profile's current unit stays choosable."""
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.only("pk", "name", "code", "path")
+        choices = Unit.objects.all() if units is None else units
+        if units is not None and self.instance.pk and self.instance.unit_id:
+            choices = Unit.objects.filter(
+                Q(pk__in=units.values("pk")) | Q(pk=self.instance.unit_id)
+            )
+        self.fields["unit"].queryset = choices.only("pk", "name", "code", "path")
         for field in self.fields.values():
             if isinstance(field, forms.ModelChoiceField) and field.empty_label:
                 field.empty_label = "—"

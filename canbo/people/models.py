@@ -117,6 +117,15 @@ class Person(TimeStampedModel):
     search_name = models.CharField(max_length=120, editable=False, db_index=True)
     given_name = models.CharField(max_length=40, editable=False, db_index=True)
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
+    # the login of the cadre himself (role "cán bộ": own profile, own self-assessment)
+    user = models.OneToOneField(
+        "auth.User",
+        verbose_name=_("tài khoản của chính cán bộ"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
+    )
 
     objects = PersonQuerySet.as_manager()
 

@@ -19,7 +19,7 @@ def person_list(queryset: QuerySet[Person] | None = None) -> QuerySet[Person]:
         "unit", "qualification_level", "political_theory", "ethnicity"
     ).only(
         "full_name", "gender", "birth_date", "birth_date_precision", "party_joined_on",
-        "status", "given_name", "search_name",
+        "status", "given_name", "search_name", "management_tier_id", "user_id",
         "unit__name", "unit__code", "unit__path",
         "qualification_level__name", "political_theory__name", "ethnicity__name",
     )  # fmt: skip
@@ -43,7 +43,12 @@ def with_current_posts(people: list[Person], on: date | None = None) -> list[Per
 
 def person_profile(pk: int) -> Person:
     """One profile with every section, ready for the 2C page."""
-    queryset = Person.objects.select_related(
+    return get_object_or_404(person_profile_queryset(), pk=pk)
+
+
+def person_profile_queryset() -> QuerySet[Person]:
+    """Profiles with every section joined (fetch one through `access.scope.person_or_404`)."""
+    return Person.objects.select_related(
         "unit", "ethnicity", "religion", "hometown__parent", "birthplace__parent",
         "qualification_level", "political_theory", "state_management",
         "civil_service_rank", "management_tier",
@@ -57,4 +62,3 @@ def person_profile(pk: int) -> Person:
             ).prefetch_related("post__unit__former_names", "post__unit__successions_out__successor"),
         ),
     )  # fmt: skip
-    return get_object_or_404(queryset, pk=pk)

@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from canbo.access.admin import ScopedAdminMixin
+
 from .models import Assignment, Decision, Post, Title
 
 
@@ -19,7 +21,9 @@ class TitleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
+class PostAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    scope_kind, scope_through = "unit", "unit"
+
     list_display = ["title", "unit", "seats"]
     raw_id_fields = ["unit"]
     search_fields = ["title__name", "unit__name"]
@@ -34,7 +38,9 @@ class DecisionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assignment)
-class AssignmentAdmin(admin.ModelAdmin):
+class AssignmentAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    scope_through = "person"
+
     list_display = ["person", "post", "kind", "start_date", "end_date", "decision"]
     list_filter = ["kind", "is_concurrent"]
     raw_id_fields = ["person", "post", "decision"]

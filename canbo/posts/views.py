@@ -1,27 +1,46 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from canbo.people.models import Person
+from canbo.access import scope
 
 from .forms import AssignmentForm, DecisionForm
 from .models import Decision, Title
 from .services import assignment_create
 
 
+def _visible_decisions(user):
+    """Decisions behind an assignment of someone the user may see; decisions not yet linked to
+    anyone are seen by those who may record decisions ("change" somewhere)."""
+    if scope.is_administrator(user):
+        return Decision.objects.all()
+    people = scope.people_for(user).values("pk")
+    linked = Q(assignments__person__in=people)
+    if scope.units_for(user, "change").exists():
+        linked |= Q(assignments__isnull=True)
+    return Decision.objects.filter(pk__in=Decision.objects.filter(linked).values("pk"))
+
+
 def title_list_view(request):
+    posts_in_scope = holders_in_scope = Q()
+    if not scope.is_administrator(request.user):
+        units = scope.units_for(request.user).values("pk")
+        posts_in_scope = Q(posts__unit__in=units)
+        holders_in_scope = Q(
+            posts__assignments__person__in=scope.people_for(request.user).values("pk")
+        )
     titles = Title.objects.select_related(
         "management_tier", "min_qualification", "min_political_theory", "min_state_management"
     ).annotate(
-        n_posts=Count("posts", distinct=True),
+        n_posts=Count("posts", filter=posts_in_scope, distinct=True),
         n_holders=Count(
             "posts__assignments",
-            filter=Q(posts__assignments__end_date__isnull=True),
+            filter=Q(posts__assignments__end_date__isnull=True) & holders_in_scope,
             distinct=True,
         ),
     )
@@ -29,7 +48,17 @@ def title_list_view(request):
 
 
 def decision_list_view(request):
-    decisions = Decision.objects.annotate(n=Count("assignments"))
+    counted = Q()
+    if not scope.is_administrator(request.user):
+        counted = Q(assignments__person__in=scope.people_for(request.user).values("pk"))
+    decisions = (
+        _visible_decisions(request.user)
+        .annotate(n=Count("assignments", filter=counted))
+        .order_by("-issued_on", "number", "pk")
+    )
+    may_record = scope.units_for(request.user, "change").exists()
+    if request.method == "POST" and not may_record:
+        raise PermissionDenied(_("Bạn không được giao quyền ghi quyết định."))
     text = request.GET.get("q", "").strip()
     if text:
         decisions = decisions.filter(Q(number__icontains=text) | Q(summary__icontains=text))
@@ -39,12 +68,22 @@ def decision_list_view(request):
         decision = form.save()
         messages.success(request, _("Đã ghi quyết định %(n)s.") % {"n": decision.number})
         return redirect("posts:decisions")
-    return render(request, "posts/decision_list.html", {"page": page, "form": form, "q": text})
+    return render(
+        request,
+        "posts/decision_list.html",
+        {"page": page, "form": form, "q": text, "may_record": may_record},
+    )
 
 
 def assign_view(request, pk: int):
-    person = get_object_or_404(Person, pk=pk)
+    person = scope.person_or_404(request.user, pk, "view")
+    scope.require(request.user, "change", person)
     form = AssignmentForm(request.POST or None)
+    if not scope.is_administrator(request.user):
+        form.fields["post"].queryset = form.fields["post"].queryset.filter(
+            unit__in=scope.units_for(request.user, "change").values("pk")
+        )
+        form.fields["decision"].queryset = _visible_decisions(request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

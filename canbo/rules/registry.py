@@ -75,6 +75,84 @@ RETIREMENT_FEMALE = "retirement.roadmap.female"
 APPOINTMENT_MIN_SERVICE_MONTHS = "appointment.min_remaining_service_months"
 CITIZEN_ID_STRUCTURE = "citizen_id.structure"
 
+# evaluation and rating, confidence votes (RULES §4, §3, §6.2.11): canbo.rules.evaluation
+EVALUATION_SCORE_SCALE = "evaluation.score_scale"
+EVALUATION_EXCELLENT_CAP = "evaluation.excellent_cap"
+EVALUATION_COLLECTIVE_EXCELLENT_CAP = "evaluation.collective_excellent_cap"
+EVALUATION_SANCTION_FORCES_INCOMPLETE = "evaluation.sanction_forces_incomplete"
+EVALUATION_WORK_TIME = "evaluation.work_time"
+EVALUATION_HEAD_CAPPED_BY_UNIT = "evaluation.head_capped_by_unit"
+EVALUATION_INCOMPLETE_CONSEQUENCES = "evaluation.incomplete_consequences"
+CONFIDENCE_VOTE_THRESHOLDS = "confidence_vote.thresholds"
+EVALUATION_TASK_SCORING = "evaluation.task_scoring"
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreScale:
+    """The 100-point scale: maxima of the two parts and the lowest score of each rating."""
+
+    general_max: int
+    results_max: int
+    excellent_min: int
+    good_min: int
+    complete_min: int
+
+
+@dataclass(frozen=True, slots=True)
+class ExcellentCap:
+    """At most `numerator`/`denominator` of the number rated "good" may be rated "excellent"
+    within one agency (and one group of similar tasks)."""
+
+    numerator: int
+    denominator: int
+
+
+@dataclass(frozen=True, slots=True)
+class WorkTime:
+    """Worked less than `min_months` in the year: not rated. Absent `absence_cap_months` to
+    < `min_months`: rated, at most `absence_cap_rating`."""
+
+    min_months: int
+    absence_cap_months: int
+    absence_cap_rating: str
+
+
+@dataclass(frozen=True, slots=True)
+class IncompleteConsequence:
+    """`count` ratings "incomplete" within `window_years` years (`consecutive`: in a row) of a
+    person of `applies_to` ("can_bo", "cong_chuc", "leader", "non_leader") → `code`."""
+
+    code: str
+    applies_to: str
+    count: int
+    window_years: int
+    consecutive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class TaskScoring:
+    """Scoring of task results (percentages): each major error takes `error_deduction` % of the
+    quality part, each delay `delay_deduction` % of the progress part; the task score is the mean
+    of its quantity, quality and progress parts weighted by `parts` (quantity, quality, progress)."""
+
+    error_deduction: int
+    delay_deduction: int
+    parts: tuple[int, int, int]
+    parts_provisional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VoteThresholds:
+    """Confidence votes: quorum and the shares of "low" that trigger consequences, as fractions
+    (numerator, denominator) of `base` ("convened": those summoned)."""
+
+    quorum: tuple[int, int]
+    planning_removal_above: tuple[int, int]
+    dismissal_from: tuple[int, int]
+    base: str
+    base_provisional: bool
+
+
 _RETIREMENT_SOURCE = "BLLĐ 2019 Đ169; NĐ 135/2020/NĐ-CP Đ4, Phụ lục I"
 _RETIREMENT_NOTE = (
     "Bảng theo tháng sinh được suy ra [D] từ lộ trình (người lao động nghỉ hưu ở tuổi áp dụng "
@@ -156,6 +234,145 @@ RULES: tuple[LegalRule, ...] = (
             "Áp dụng cho mọi số CCCD 12 chữ số đã cấp. Mã tỉnh là mã 63 tỉnh, thành phố trước "
             "khi sắp xếp năm 2025; số đã cấp giữ nguyên. Văn bản hướng dẫn Luật Căn cước 2023 "
             "chưa được đối chiếu."
+        ),
+    ),
+    LegalRule(
+        key=EVALUATION_SCORE_SCALE,
+        value=ScoreScale(
+            general_max=30, results_max=70, excellent_min=90, good_min=70, complete_min=50
+        ),
+        source="NĐ 335/2025/NĐ-CP (từ 01/01/2026); QĐ 366-QĐ/TW (30/8/2025) Đ11",
+        ref="RULES §4.2.2–4.2.5, §4.3.1, §4.3.3",
+        valid_from=date(2026, 1, 1),
+        valid_to=None,
+        note=(
+            "Thang 100 điểm = tiêu chí chung 30 + kết quả nhiệm vụ 70. HTXS từ 90 điểm, HTT từ 70 "
+            "đến dưới 90, HT từ 50 đến dưới 70, dưới 50 là KHT (NĐ 335). Ngưỡng KHT của QĐ 366 "
+            "chưa tìm thấy (RULES §4.2.6). Trước năm 2026 xếp loại theo tiêu chí, không theo điểm."
+        ),
+    ),
+    LegalRule(
+        key=EVALUATION_EXCELLENT_CAP,
+        value=ExcellentCap(numerator=1, denominator=5),
+        source="NĐ 335/2025/NĐ-CP",
+        ref="RULES §4.3.2",
+        valid_from=date(2026, 1, 1),
+        valid_to=None,
+        note=(
+            "Số HTXS không quá 20% số HTT trong cùng cơ quan, đơn vị và nhóm có nhiệm vụ tương "
+            "đồng. Ngoại lệ cho cơ quan, tổ chức nổi bật chưa rõ nội dung (RULES §11). Trước 2026 "
+            "(NĐ 48/2023) tỷ lệ HTXS của CBCCVC không quá tỷ lệ đảng viên HTXS: chưa kiểm tra tự "
+            "động."
+        ),
+    ),
+    LegalRule(
+        key=EVALUATION_COLLECTIVE_EXCELLENT_CAP,
+        value=ExcellentCap(numerator=1, denominator=5),
+        source="QĐ 124-QĐ/TW (04/10/2023)",
+        ref="RULES §4.2.7",
+        valid_from=date(2023, 10, 4),
+        valid_to=date(2025, 8, 29),
+        note="Tập thể HTXS không quá 20% số tập thể HTT trong từng nhóm tương đồng.",
+    ),
+    LegalRule(
+        key=EVALUATION_SANCTION_FORCES_INCOMPLETE,
+        value=True,
+        source="HD 21-HD/BTCTW (2019)",
+        ref="RULES §4.2.9",
+        valid_from=date(2019, 1, 1),
+        valid_to=date(2023, 9, 14),
+        note=(
+            "Đảng viên bị kỷ luật trong năm xếp loại KHT (một vi phạm chỉ tính một lần). Ngày "
+            "hiệu lực của HD 21 chưa đối chiếu: dùng 01/01/2019."
+        ),
+    ),
+    LegalRule(
+        key=EVALUATION_SANCTION_FORCES_INCOMPLETE,
+        value=True,
+        source="NĐ 48/2023/NĐ-CP (15/9/2023); QĐ 124-QĐ/TW; NĐ 335/2025/NĐ-CP",
+        ref="RULES §4.3.8, §4.2.8, §4.3.1, §6.2.11",
+        valid_from=date(2023, 9, 15),
+        valid_to=None,
+        note=(
+            "Bị kỷ luật (Đảng hoặc hành chính, từ khiển trách trở lên) trong năm đánh giá thì xếp "
+            "loại KHT; vi phạm đã dùng để xếp KHT không tính lại ở năm có quyết định kỷ luật."
+        ),
+    ),
+    LegalRule(
+        key=EVALUATION_WORK_TIME,
+        value=WorkTime(min_months=6, absence_cap_months=3, absence_cap_rating="complete"),
+        source="NĐ 90/2020/NĐ-CP Đ2 k3",
+        ref="RULES §4.3.4",
+        valid_from=date(2020, 8, 13),
+        valid_to=None,
+        note=(
+            "Công tác dưới 6 tháng trong năm: không xếp loại (vẫn tự kiểm điểm), trừ nghỉ thai "
+            "sản. Nghỉ 3 đến dưới 6 tháng: được xếp loại nhưng không cao hơn HT. Quy định tương "
+            "ứng của NĐ 335/2025 chưa đối chiếu (RULES §0.1): áp dụng tạm."
+        ),
+    ),
+    LegalRule(
+        key=EVALUATION_HEAD_CAPPED_BY_UNIT,
+        value=True,
+        source="QĐ 124-QĐ/TW; NĐ 48/2023/NĐ-CP [chưa có dòng trong RULES.md — cần đối chiếu]",
+        ref="RULES §4 (chưa có số mục)",
+        valid_from=date(2023, 9, 15),
+        valid_to=None,
+        note=(
+            "Mức xếp loại của người đứng đầu không cao hơn mức xếp loại của cơ quan, đơn vị do "
+            "mình phụ trách. Chưa có nguồn trích trong RULES.md: cần kiểm tra văn bản gốc."
+        ),
+    ),
+    LegalRule(
+        key=EVALUATION_INCOMPLETE_CONSEQUENCES,
+        value=(
+            IncompleteConsequence("dismissal", "can_bo", 2, 2, True),
+            IncompleteConsequence("termination", "cong_chuc", 2, 2, True),
+            IncompleteConsequence("not_reappointed", "leader", 2, 5, False),
+            IncompleteConsequence("lower_position", "non_leader", 2, 3, False),
+        ),
+        source="Luật CBCC 2008 sửa đổi 2019 (52/2019/QH14) Đ29, Đ58",
+        ref="RULES §4.3.10–4.3.13",
+        valid_from=date(2020, 7, 1),
+        valid_to=None,
+        note=(
+            "Nhiệm kỳ bổ nhiệm lấy 5 năm. Luật CBCC 2025 Đ27 giao Chính phủ quy định chi tiết "
+            "(RULES §4.3.15): chưa đối chiếu."
+        ),
+    ),
+    LegalRule(
+        key=CONFIDENCE_VOTE_THRESHOLDS,
+        value=VoteThresholds(
+            quorum=(2, 3),
+            planning_removal_above=(1, 2),
+            dismissal_from=(2, 3),
+            base="convened",
+            base_provisional=True,
+        ),
+        source="QĐ 96-QĐ/TW (02/02/2023)",
+        ref="RULES §3.6–3.8, §3.11",
+        valid_from=date(2023, 2, 2),
+        valid_to=None,
+        note=(
+            "Có mặt ít nhất 2/3 số được triệu tập. Trên 1/2 đến dưới 2/3 phiếu tín nhiệm thấp: "
+            "không quy hoạch lên chức vụ cao hơn, xem xét cho thôi giữ chức vụ hoặc bỏ phiếu tín "
+            "nhiệm. Từ 2/3 trở lên: miễn nhiệm, bố trí công tác khác. Mẫu số (tổng số được triệu "
+            "tập) là GIẢ ĐỊNH — QĐ 96 chưa tìm thấy (RULES §3.11)."
+        ),
+    ),
+    LegalRule(
+        key=EVALUATION_TASK_SCORING,
+        value=TaskScoring(
+            error_deduction=25, delay_deduction=25, parts=(1, 1, 1), parts_provisional=True
+        ),
+        source="NĐ 335/2025/NĐ-CP",
+        ref="RULES §4.3.3",
+        valid_from=date(2026, 1, 1),
+        valid_to=None,
+        note=(
+            "Điểm kết quả nhiệm vụ tính từ số lượng, chất lượng, tiến độ sản phẩm đã quy đổi; mỗi "
+            "lỗi lớn trừ 25% điểm chất lượng, mỗi lần chậm trừ 25% điểm tiến độ. Tỷ trọng ba phần "
+            "(ở đây bằng nhau) là GIẢ ĐỊNH: chưa có văn bản gốc."
         ),
     ),
 )

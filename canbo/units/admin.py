@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from canbo.access.admin import ScopedAdminMixin
+
 from .models import Area, Unit, UnitName, UnitSuccession
 
 
@@ -17,7 +19,9 @@ class UnitNameInline(admin.TabularInline):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(ScopedAdminMixin, admin.ModelAdmin):
+    scope_kind = "unit"
+
     list_display = ["code", "name", "kind", "parent", "valid_from", "valid_to"]
     list_filter = ["kind"]
     search_fields = ["code", "name"]

@@ -6,11 +6,14 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from canbo.access.demo import demo_users
 from canbo.demo.generate import generate
 from canbo.people.models import Person
 from canbo.units.models import Unit
@@ -21,16 +24,33 @@ USERNAME = "admin"
 LOOPBACK = ("127.0.0.1", "localhost", "[::1]")
 
 
+def new_demo_password(length: int = 16) -> str:
+    """A random password that passes the password rules (length, upper and lower case, digits)."""
+    alphabet = string.ascii_letters + string.digits
+    while True:
+        password = "".join(secrets.choice(alphabet) for _i in range(length))
+        try:
+            validate_password(password, get_user_model()(username=USERNAME))
+        except ValidationError:
+            continue
+        return password
+
+
 def demo_password() -> str:
     """The demo administrator's password, generated once and kept in VAR_DIR/demo_password so
-    that every run prints the same one."""
+    that every run prints the same one (a kept one that no longer passes the password rules is
+    replaced)."""
     path = settings.VAR_DIR / "demo_password"
     if path.exists():
         password = path.read_text(encoding="utf-8").strip()
         if password:
-            return password
-    alphabet = string.ascii_letters + string.digits
-    password = "".join(secrets.choice(alphabet) for _i in range(14))
+            try:
+                validate_password(password, get_user_model()(username=USERNAME))
+            except ValidationError:
+                pass
+            else:
+                return password
+    password = new_demo_password()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(password + "\n", encoding="utf-8")
     path.chmod(0o600)
@@ -105,6 +125,11 @@ class Command(BaseCommand):
         self.stdout.write(_("  Địa chỉ:     %(url)s") % {"url": url})
         self.stdout.write(_("  Tài khoản:   %(u)s") % {"u": USERNAME})
         self.stdout.write(_("  Mật khẩu:    %(p)s") % {"p": password})
+        scoped = demo_users(password)
+        if scoped:
+            self.stdout.write(_("  Tài khoản được phân quyền (cùng mật khẩu):"))
+            for username, what in scoped:
+                self.stdout.write(f"    {username:<14} {what}")
         self.stdout.write(
             _("  Dữ liệu mẫu: %(n)s cán bộ, %(c)s xã, phường — %(p)s")
             % {
@@ -124,4 +149,5 @@ class Command(BaseCommand):
             # WhiteNoise serves the static files).
             settings.SESSION_COOKIE_SECURE = False
             settings.CSRF_COOKIE_SECURE = False
+            settings.SECURE_SSL_REDIRECT = False
         call_command("runserver", addr, use_reloader=False)
