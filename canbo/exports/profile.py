@@ -508,6 +508,11 @@ def _html_blocks(doc: ProfileDocument) -> list[dict]:
 def write_profile_pdf(target: str | IO[bytes], doc: ProfileDocument) -> None:
     """Render with WeasyPrint (Pango): fonts come from the system through fontconfig — "Times
     New Roman" resolves to Liberation Serif (same metrics, full Vietnamese), else DejaVu Serif."""
-    from weasyprint import HTML
+    from canbo.core.pdf import PdfUnavailable, html_to_pdf
 
-    HTML(string=profile_html(doc)).write_pdf(target)
+    from .selectors import ExportError
+
+    try:
+        html_to_pdf(profile_html(doc), target)
+    except PdfUnavailable as error:
+        raise ExportError(str(error)) from error

@@ -63,6 +63,9 @@ def profile_export_view(request, pk: int, fmt: str):
     path = _tmp_path(fmt)
     try:
         result = export_profile(user=request.user, pk=pk, fmt=fmt, path=path)
+    except ExportError as error:  # e.g. the server cannot write PDF
+        messages.error(request, str(error))
+        return redirect("people:detail", pk=pk)
     finally:
         if not path.exists():
             path.parent.rmdir()

@@ -145,7 +145,8 @@ def document(report: Report, results: list[Result] = ()) -> bytes:
 def pdf(report: Report, results: list[Result] = ()) -> bytes:
     """The report as PDF with its charts (the same SVG as the page), rendered by WeasyPrint."""
     from django.template.loader import render_to_string
-    from weasyprint import HTML
+
+    from canbo.core.pdf import html_to_pdf
 
     from . import charts
 
@@ -159,4 +160,4 @@ def pdf(report: Report, results: list[Result] = ()) -> bytes:
             "font": FONT,
         },
     )
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(html)

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.access.scope import can, people_for, unit_or_404
+from canbo.core.pdf import PdfUnavailable
 
 from . import charts
 from .breakdowns import attach_urls
@@ -82,7 +83,12 @@ def export_view(request, code: str, fmt: str = "xlsx"):
     report = unit_report(request.user, unit=unit, as_of=as_of, tier=tier, period=form.period)
     results = unit_indicators(request.user, unit=unit, on=as_of)
     build, content_type = FORMATS[fmt]
-    response = HttpResponse(build(report, results), content_type=content_type)
+    try:
+        content = build(report, results)
+    except PdfUnavailable as error:
+        messages.error(request, str(error))
+        return redirect("stats:dashboard", code=unit.code)
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = (
         f'attachment; filename="thong-ke-{unit.code}-{as_of:%Y%m%d}.{fmt}"'
     )

@@ -96,3 +96,18 @@ def test_user_without_export_grant_sees_no_buttons_and_is_refused(client, people
     assert (
         client.get(reverse("exports:profile", args=[people["clerk"].pk, "pdf"])).status_code == 404
     )
+
+
+def test_pdf_without_the_system_libraries_says_so_and_keeps_the_user_on_the_profile(
+    staff_client, people, monkeypatch
+):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as on a server without Pango
+    pk = people["full"].pk
+    response = staff_client.get(f"/exports/people/{pk}/2c.pdf", follow=True)
+    assert response.redirect_chain[-1][0] == reverse("people:detail", args=[pk])
+    body = response.content.decode()
+    assert "Máy chủ chưa cài đủ thư viện để xuất PDF" in body
+    # the Word file still works
+    assert staff_client.get(f"/exports/people/{pk}/2c.docx").status_code == 200

@@ -75,3 +75,13 @@ def test_exports_open_in_libreoffice(report, tmp_path, fmt):
     out = tmp_path / "bao-cao.pdf"
     assert out.exists() and out.stat().st_size > 1000, (result.stdout, result.stderr)
     assert "Xã Đà Bắc" in "".join(p.extract_text() for p in PdfReader(out).pages)
+
+
+def test_pdf_without_the_system_libraries_raises_a_clear_error(report, monkeypatch):
+    import sys
+
+    from canbo.core.pdf import PdfUnavailable
+
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # as on a server without Pango
+    with pytest.raises(PdfUnavailable, match="Pango"):
+        pdf(*report)
