@@ -10,11 +10,13 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from canbo.access.demo import demo_users
 from canbo.demo.generate import generate
+from canbo.evaluation.demo import seed_past_ratings
 from canbo.people.models import Person
 from canbo.units.models import Unit
 
@@ -105,6 +107,12 @@ class Command(BaseCommand):
                 % {"s": f"{time.monotonic() - started:.1f}".replace(".", ",")}
             )
             print_counts(self.stdout, counts)
+            last = timezone.localdate().year - 1
+            rated = seed_past_ratings(years=(last - 2, last - 1, last), seed=seed)
+            self.stdout.write(
+                _("Kết quả xếp loại chất lượng các năm %(a)d–%(b)d: %(n)s lượt.")
+                % {"a": last - 2, "b": last, "n": number(rated)}
+            )
         password = demo_password()
         user = get_user_model().objects.filter(username=USERNAME).first()
         if user is None:
