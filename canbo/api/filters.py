@@ -34,36 +34,10 @@ class ApiPersonFilter(PersonFilter):
     title = TitleIdFilter(
         label=_("Chức danh (mã số) đang giữ"), queryset=Title.objects.all(), method="filter_title"
     )
-    # bounded, so that a year or an age out of any calendar is a 400, not a crash
-    birth_year_min = df.NumberFilter(
-        label=_("Sinh từ năm"), field_name="birth_date", lookup_expr="year__gte",
-        min_value=1, max_value=9999,
-    )  # fmt: skip
-    birth_year_max = df.NumberFilter(
-        label=_("Sinh đến năm"), field_name="birth_date", lookup_expr="year__lte",
-        min_value=1, max_value=9999,
-    )  # fmt: skip
-    age_min = df.NumberFilter(
-        label=_("Tuổi từ"), method="filter_age_min", min_value=0, max_value=150
-    )
-    age_max = df.NumberFilter(
-        label=_("Tuổi đến"), method="filter_age_max", min_value=0, max_value=150
-    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.filters["ethnicity"].extra.pop("choices", None)  # set by PersonFilter for its select
-
-    # an age counted back past year 1 (e.g. as_of=0001-01-01): nobody that old; no upper bound
-    def filter_age_min(self, queryset, name, value):
-        if self.as_of_date.year - int(value) < 1:
-            return queryset.none()
-        return super().filter_age_min(queryset, name, value)
-
-    def filter_age_max(self, queryset, name, value):
-        if self.as_of_date.year - int(value) - 1 < 1:
-            return queryset
-        return super().filter_age_max(queryset, name, value)
 
     def filter_ethnicity(self, queryset, name, value):
         value = value.strip()

@@ -47,6 +47,8 @@ from django.utils import timezone
 from django.utils.duration import duration_string
 from django.utils.translation import gettext as _
 
+from canbo.core.bulk import insert_rows
+
 FORMAT = "canbo-backup"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
@@ -409,19 +411,6 @@ def empty_tables(using: str) -> None:
                 cursor.execute(f"DELETE FROM {qn(table)}")
 
 
-def _insert(connection, table: str, columns: list[str], rows: list[list]) -> None:
-    qn = connection.ops.quote_name
-    cols = ", ".join(qn(c) for c in columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {qn(table)} ({cols}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {qn(table)} ({cols}) VALUES ({marks})", rows)
-
-
 def _load_table(archive, spec: dict, model, connection) -> int:
     fields = {f.column: f for f in model._meta.concrete_fields}
     columns = spec["columns"]
@@ -440,10 +429,10 @@ def _load_table(archive, spec: dict, model, connection) -> int:
             batch.append(row)
             count += 1
             if len(batch) >= 5000:
-                _insert(connection, spec["table"], columns, batch)
+                insert_rows(connection, spec["table"], columns, batch)
                 batch = []
     if batch:
-        _insert(connection, spec["table"], columns, batch)
+        insert_rows(connection, spec["table"], columns, batch)
     if count != spec["rows"] or digest.hexdigest() != spec["sha256"]:
         raise BackupRefused(
             _(

@@ -11,13 +11,14 @@ only writes values that satisfy the models' constraints.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
 
 from django.apps import apps
 from django.core.management.color import no_style
 from django.db import connection, models
 from django.db.models import Max
 from django.utils import timezone
+
+from canbo.core.bulk import insert_rows
 
 _REQUIRED = object()
 
@@ -88,22 +89,8 @@ class Table:
             missing = [c for c, v in zip(self.columns, row, strict=True) if v is _REQUIRED]
             if missing:
                 raise ValueError(f"{self.model.__name__}: no value for {', '.join(missing)}")
-        insert_rows(self.model, self.columns, self.rows)
+        insert_rows(connection, self.model._meta.db_table, self.columns, self.rows)
         return len(self.rows)
-
-
-def insert_rows(model: type[models.Model], columns: list[str], rows: Iterable) -> None:
-    qn = connection.ops.quote_name
-    table = qn(model._meta.db_table)
-    cols = ", ".join(qn(c) for c in columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-        else:
-            marks = ", ".join(["%s"] * len(columns))
-            cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", rows)
 
 
 def reset_sequences(model_list: list[type[models.Model]]) -> None:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from canbo.core.text import fold
 from canbo.imports.analysis import Problem
+from canbo.imports.headers import column_letter
 from canbo.imports.reading import ReadError, read_sheet
 from canbo.imports.values import cell_text, key_of, parse_citizen_id, parse_date_cell, parse_int
 from canbo.people.models import Person
@@ -65,15 +66,6 @@ def parse_rating(value) -> str:
         )
         % {"v": cell_text(value)}
     )
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 @dataclass
@@ -132,7 +124,7 @@ def import_ratings(path: str | Path, *, year: int | None = None, name: str | Non
 
     def problem(r, f, value, message):
         out.problems.append(
-            Problem(sheet.name, r, _column_letter(cols[f]) if f in cols else "", cell_text(value), message)
+            Problem(sheet.name, r, column_letter(cols[f]) if f in cols else "", cell_text(value), message)
         )  # fmt: skip
 
     parsed = []
@@ -294,7 +286,7 @@ def import_vote_results(path: str | Path, *, vote, actor=None, name: str | None 
         return row[c] if c < len(row) else ""
 
     def problem(r, f, message, value=""):
-        out.problems.append(Problem(sheet.name, r, _column_letter(cols[f]) if f else "", cell_text(value), message))  # fmt: skip
+        out.problems.append(Problem(sheet.name, r, column_letter(cols[f]) if f else "", cell_text(value), message))  # fmt: skip
 
     with transaction.atomic():
         for i, row in enumerate(sheet.rows[header + 1 :], start=header + 2):

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from openpyxl.utils import get_column_letter
+
 from canbo.core.text import clean, fold
 
 from .data import FIELD_LABELS
@@ -26,12 +28,8 @@ def header_key(text: str) -> str:
 
 
 def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
+    """The spreadsheet letter of a 0-based column index: 0 → "A", 26 → "AA"."""
+    return get_column_letter(index + 1)
 
 
 def column_index(letter: str) -> int | None:

@@ -17,6 +17,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import connections, models
 from django.utils import timezone
 
+from canbo.core.bulk import insert_rows
 from canbo.people.models import Person
 
 BATCH = 2000
@@ -44,20 +45,12 @@ def _reserve_ids(connection, model, n: int) -> list[int]:
 
 
 def _insert(connection, model, columns: list[str], rows: list[tuple]) -> None:
-    table = connection.ops.quote_name(model._meta.db_table)
-    cols = ", ".join(connection.ops.quote_name(c) for c in columns)
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
             # Django's foreign keys are DEFERRABLE INITIALLY DEFERRED: checked now, row by row
             # during the COPY, instead of a queue of a million checks at COMMIT
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
-                for row in rows:
-                    copy.write_row(row)
-            return
-        sql = f"INSERT INTO {table} ({cols}) VALUES ({', '.join(['%s'] * len(columns))})"
-        for i in range(0, len(rows), BATCH):
-            cursor.executemany(sql, rows[i : i + BATCH])
+    insert_rows(connection, model._meta.db_table, columns, rows, batch=BATCH)
 
 
 def _converters(connection, fields, now):

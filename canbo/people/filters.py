@@ -27,7 +27,7 @@ from .models import Person
 YES_NO = [("yes", _("Có")), ("no", _("Không"))]
 MINORITY = "minority"
 YEAR = {"min_value": 1, "max_value": 9999, "decimal_places": 0}
-AGE = {"min_value": 0, "max_value": 200, "decimal_places": 0}
+AGE = {"min_value": 0, "max_value": 150, "decimal_places": 0}
 
 SORTS = {
     "name": ("given_name", "search_name", "pk"),

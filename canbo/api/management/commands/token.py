@@ -14,10 +14,6 @@ class Command(BaseCommand):
         "“Authorization: Token <khóa>”."
     )
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        self.help = str(self.help)  # argparse needs a str, not a lazy translation
-        return super().create_parser(prog_name, subcommand, **kwargs)
-
     def add_arguments(self, parser):
         parser.add_argument("name", help=gettext_lazy("tên đăng nhập"))
         parser.add_argument(

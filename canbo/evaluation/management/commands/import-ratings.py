@@ -28,10 +28,6 @@ class Command(BaseCommand):
         "sinh, năm, xếp loại): có lỗi thì không nhập dòng nào."
     )
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        self.help = str(self.help)  # argparse cannot wrap a lazy string
-        return super().create_parser(prog_name, subcommand, **kwargs)
-
     def add_arguments(self, parser):
         parser.add_argument("file", help=gettext_lazy("tệp .xlsx, .xls hoặc .csv"))
         parser.add_argument(

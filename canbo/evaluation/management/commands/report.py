@@ -31,10 +31,6 @@ def _line(row: dict, label_width: int = 44) -> str:
 class Command(BaseCommand):
     help = gettext_lazy("Báo cáo: canbo report ratings --unit MÃ --year NĂM [--json]")
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        self.help = str(self.help)  # argparse cannot wrap a lazy string
-        return super().create_parser(prog_name, subcommand, **kwargs)
-
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="what", required=True, parser_class=CommandParser)
         ratings = sub.add_parser(
