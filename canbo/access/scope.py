@@ -64,11 +64,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from canbo.people.models import Person
+from canbo.posts.models import Assignment, Decision
 from canbo.units.models import Unit, path_upper_bound
 
 from .choices import Action
@@ -210,6 +211,19 @@ def unit_condition(user, action: str = "view") -> Q | None:
 def units_for(user, action: str = "view") -> QuerySet[Unit]:
     condition = unit_condition(user, action)
     return Unit.objects.all() if condition is None else Unit.objects.filter(condition)
+
+
+def decisions_for(user) -> QuerySet[Decision]:
+    """Decisions the user may see: those behind an assignment of a person the user may view,
+    and decisions not yet linked to anyone when the user may change some unit (to link them).
+    A decision about people outside the grants does not exist for the user."""
+    if is_administrator(user):
+        return Decision.objects.all()
+    visible = Assignment.objects.filter(decision=OuterRef("pk"), person__in=people_for(user))
+    condition = Q(Exists(visible))
+    if units_for(user, "change").exists():
+        condition |= ~Q(Exists(Assignment.objects.filter(decision=OuterRef("pk"))))
+    return Decision.objects.filter(condition)
 
 
 def top_units(user, action: str = "view") -> list[int]:

@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 
 from canbo.access.scope import is_administrator, people_for, units_for
 from canbo.people.models import Person
-from canbo.posts.models import Assignment, Decision, Post
-
-
-def decisions_for(user) -> QuerySet[Decision]:
-    """Decisions the user may see: those behind an assignment of a person the user may view,
-    and decisions not yet linked to anyone when the user may change some unit (to link them).
-    A decision about people outside the grants does not exist for the user."""
-    if is_administrator(user):
-        return Decision.objects.all()
-    visible = Assignment.objects.filter(decision=OuterRef("pk"), person__in=people_for(user))
-    condition = Q(Exists(visible))
-    if units_for(user, "change").exists():
-        condition |= ~Q(Exists(Assignment.objects.filter(decision=OuterRef("pk"))))
-    return Decision.objects.filter(condition)
+from canbo.posts.models import Assignment, Post
 
 
 def posts_for(user) -> QuerySet[Post]:

@@ -17,7 +17,7 @@ from rest_framework.filters import OrderingFilter
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
-from canbo.access.scope import can, people_for, units_for
+from canbo.access.scope import can, decisions_for, people_for, units_for
 from canbo.audit import record_view
 from canbo.people.models import Person
 from canbo.people.selectors import with_current_posts
@@ -28,7 +28,7 @@ from canbo.posts.services import assignment_create
 from . import filters, serializers
 from .concurrency import etag, expected_version
 from .errors import validation_error
-from .selectors import assignments_for, decisions_for, posts_for, profiles
+from .selectors import assignments_for, posts_for, profiles
 
 
 @api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])

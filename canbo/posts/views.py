@@ -10,20 +10,8 @@ from django.utils.translation import gettext as _
 from canbo.access import scope
 
 from .forms import AssignmentForm, DecisionForm
-from .models import Decision, Title
+from .models import Title
 from .services import assignment_create
-
-
-def _visible_decisions(user):
-    """Decisions behind an assignment of someone the user may see; decisions not yet linked to
-    anyone are seen by those who may record decisions ("change" somewhere)."""
-    if scope.is_administrator(user):
-        return Decision.objects.all()
-    people = scope.people_for(user).values("pk")
-    linked = Q(assignments__person__in=people)
-    if scope.units_for(user, "change").exists():
-        linked |= Q(assignments__isnull=True)
-    return Decision.objects.filter(pk__in=Decision.objects.filter(linked).values("pk"))
 
 
 def title_list_view(request):
@@ -52,7 +40,7 @@ def decision_list_view(request):
     if not scope.is_administrator(request.user):
         counted = Q(assignments__person__in=scope.people_for(request.user).values("pk"))
     decisions = (
-        _visible_decisions(request.user)
+        scope.decisions_for(request.user)
         .annotate(n=Count("assignments", filter=counted))
         .order_by("-issued_on", "number", "pk")
     )
@@ -83,7 +71,7 @@ def assign_view(request, pk: int):
         form.fields["post"].queryset = form.fields["post"].queryset.filter(
             unit__in=scope.units_for(request.user, "change").values("pk")
         )
-        form.fields["decision"].queryset = _visible_decisions(request.user)
+        form.fields["decision"].queryset = scope.decisions_for(request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
