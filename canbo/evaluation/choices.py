@@ -48,3 +48,23 @@ class StepKind(models.TextChoices):
     PROPOSAL = "proposal", _("Đề xuất xếp loại")
     DECISION = "decision", _("Quyết định xếp loại")
     RETURN = "return", _("Trả lại")
+
+
+class CriteriaGroup(models.TextChoices):
+    """The groups of the 100-point framework (RULES §4.2.2, §4.3.3)."""
+
+    GENERAL = "general", _("Tiêu chí chung")
+    RESULTS = "results", _("Kết quả thực hiện nhiệm vụ")
+
+
+class ScoreStage(models.TextChoices):
+    SELF = "self", _("Cán bộ tự chấm")
+    PROPOSAL = "proposal", _("Tập thể, cấp đề xuất chấm")
+
+
+class Confidence(models.TextChoices):
+    """The three levels of a confidence ballot (RULES §3.5)."""
+
+    HIGH = "high", _("Tín nhiệm cao")
+    NORMAL = "normal", _("Tín nhiệm")
+    LOW = "low", _("Tín nhiệm thấp")

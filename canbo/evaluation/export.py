@@ -44,3 +44,27 @@ def ratings_workbook(data: dict, trend: list[dict]) -> bytes:
     sheet.set_column(1, 9, 11)
     book.close()
     return out.getvalue()
+
+
+def ratings_pdf(data: dict, trend: list[dict]) -> bytes:
+    """The same figures as a PDF (WeasyPrint); PdfUnavailable when the server cannot write PDF."""
+    from django.template.loader import render_to_string
+
+    from canbo.core.pdf import html_to_pdf
+
+    from .selectors import cells
+
+    def rows(items: list[dict]) -> list[tuple]:
+        return [(r["label"], r["total"], cells(r)) for r in items]
+
+    html = render_to_string(
+        "evaluation/ratings_report_pdf.html",
+        {
+            "data": data,
+            "rows": rows(data["tiers"]),
+            "total": rows([data["total"]])[0],
+            "trend": rows(trend),
+            "font": "Times New Roman",
+        },
+    )
+    return html_to_pdf(html)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .choices import Rating
+from .choices import CriteriaGroup, Rating
 
 RATING_CHOICES = [("", "—"), *Rating.choices]
 
@@ -76,3 +76,98 @@ class RatingsImportForm(forms.Form):
 
 class VoteSheetForm(forms.Form):
     sheet = forms.FileField(label=_("Biên bản kiểm phiếu (.xlsx, .csv)"))
+
+
+def add_criteria_fields(form: forms.Form, criteria) -> forms.Form:
+    """One score field per criterion of the unit's template ("c<pk>"), optional in the form: the
+    service refuses a partial scoring with the criterion missing."""
+    for c in criteria:
+        form.fields[f"c{c.pk}"] = forms.DecimalField(
+            label=_("%(name)s (tối đa %(max)s)")
+            % {"name": c.name, "max": f"{c.points.normalize():f}"},
+            required=False,
+            min_value=0,
+            max_digits=5,
+            decimal_places=2,
+        )
+    return form
+
+
+def criteria_scores(form: forms.Form, criteria) -> dict | None:
+    """{criterion pk: points or None} when at least one criterion was scored, else None."""
+    scores = {c.pk: form.cleaned_data.get(f"c{c.pk}") for c in criteria}
+    return scores if any(v is not None for v in scores.values()) else None
+
+
+class CriteriaForm(forms.Form):
+    general = forms.CharField(
+        label=_("Tiêu chí chung — mỗi dòng: tên tiêu chí | số điểm"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+    results = forms.CharField(
+        label=_(
+            "Kết quả thực hiện nhiệm vụ — mỗi dòng: tên tiêu chí | số điểm (để trống: tính từ nhiệm vụ)"
+        ),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def specs(self):
+        """The criteria as rule specs; ValidationError (Vietnamese) for a line that cannot be read."""
+        from decimal import Decimal, InvalidOperation
+
+        from canbo.rules.evaluation import CriterionSpec
+
+        out, errors = [], []
+        for group in ("general", "results"):
+            for n, line in enumerate(self.cleaned_data.get(group, "").splitlines(), start=1):
+                if not line.strip():
+                    continue
+                name, sep, points = line.rpartition("|")
+                try:
+                    value = Decimal(points.strip().replace(",", "."))
+                except InvalidOperation:
+                    value = None
+                if not sep or value is None or not value.is_finite():
+                    errors.append(
+                        _("%(f)s, dòng %(n)d: “%(l)s” — hãy ghi “tên tiêu chí | số điểm”.")
+                        % {"f": CriteriaGroup(group).label, "n": n, "l": line.strip()}
+                    )
+                    continue
+                out.append(CriterionSpec(group, name.strip(), value))
+        if errors:
+            raise forms.ValidationError(errors)
+        return out
+
+    @staticmethod
+    def initial_for(criteria) -> dict:
+        lines: dict[str, list[str]] = {"general": [], "results": []}
+        for c in criteria:
+            lines[c.group].append(f"{c.name} | {c.points.normalize():f}")
+        return {g: "\n".join(v) for g, v in lines.items()}
+
+
+class BallotForm(forms.Form):
+    """One ballot sheet entered by hand: one choice per person voted on (blank: not marked)."""
+
+    def __init__(self, *args, people=(), **kwargs):
+        from .choices import Confidence
+
+        super().__init__(*args, **kwargs)
+        self.people = list(people)
+        for p in self.people:
+            self.fields[f"p{p.pk}"] = forms.ChoiceField(
+                label=p.full_name, choices=[("", "—"), *Confidence.choices], required=False
+            )
+
+    def marks(self) -> dict:
+        return {
+            p: self.cleaned_data[f"p{p.pk}"]
+            for p in self.people
+            if self.cleaned_data.get(f"p{p.pk}")
+        }
+
+
+class BallotsFileForm(forms.Form):
+    sheet = forms.FileField(label=_("Tệp phiếu (.xlsx, .csv)"))

@@ -321,3 +321,97 @@ def import_vote_results(path: str | Path, *, vote, actor=None, name: str | None 
             out.saved = 0
             transaction.set_rollback(True)
     return out
+
+
+# --- ballot sheets -------------------------------------------------------------------------
+
+_CHOICES = {
+    "tin nhiem cao": "high", "cao": "high", "tnc": "high",
+    "tin nhiem": "normal", "tn": "normal", "binh thuong": "normal",
+    "tin nhiem thap": "low", "thap": "low", "tnt": "low",
+}  # fmt: skip
+
+
+def parse_choice(value) -> str:
+    """A ballot cell: "Tín nhiệm cao" / "cao" / "TNC", "Tín nhiệm" / "TN", "Tín nhiệm thấp" /
+    "thấp" / "TNT" (with or without diacritics); "" for a blank cell; ValueError otherwise."""
+    key = key_of(cell_text(value))
+    if not key:
+        return ""
+    if key in _CHOICES:
+        return _CHOICES[key]
+    raise ValueError(
+        _(
+            "“%(v)s” không phải mức tín nhiệm: ghi “Tín nhiệm cao”, “Tín nhiệm” hoặc “Tín nhiệm thấp”."
+        )
+        % {"v": value}
+    )
+
+
+def _as_citizen_id(value) -> str:
+    text = parse_citizen_id(value)[0] if cell_text(value).strip() else ""
+    return text if len(text) == 12 and text.isdigit() else ""
+
+
+def import_ballots(path: str | Path, *, vote, actor=None, name: str | None = None, people=None) -> VoteImport:  # fmt: skip
+    """The ballots of a session from a sheet: one row per ballot, one column per person voted
+    on with the person's citizen ID as its header, each cell the level marked (blank: not
+    marked). Every cell checked, then all the ballots saved or none."""
+    from django.core.exceptions import PermissionDenied, ValidationError
+
+    from .services import ballots_add
+
+    out = VoteImport()
+    people = Person.objects.all() if people is None else people
+    try:
+        sheet = read_sheet(path, name=name)
+    except ReadError as exc:
+        out.problems.append(Problem("", None, "", "", str(exc)))
+        return out
+    header, cols = None, {}
+    for r, row in enumerate(sheet.rows[:15]):
+        found = {c: cid for c, v in enumerate(row) if (cid := _as_citizen_id(v))}
+        if found:
+            header, cols = r, found
+            break
+    if header is None:
+        out.problems.append(
+            Problem(
+                sheet.name,
+                None,
+                "",
+                "",
+                _(
+                    "Không tìm thấy dòng tiêu đề: mỗi cột một người được lấy phiếu, tiêu đề là số CCCD."
+                ),
+            )  # fmt: skip
+        )
+        return out
+    persons = {p.citizen_id: p for p in people.filter(citizen_id__in=cols.values())}
+    for c, cid in cols.items():
+        if cid not in persons:
+            out.problems.append(Problem(sheet.name, header + 1, column_letter(c), cid, _("Không có cán bộ mang số CCCD này.")))  # fmt: skip
+    ballots = []
+    for i, row in enumerate(sheet.rows[header + 1 :], start=header + 2):
+        cells = {c: (row[c] if c < len(row) else "") for c in cols}
+        if all(cell_text(v).strip() == "" for v in cells.values()):
+            continue
+        sheet_marks = {}
+        for c, value in cells.items():
+            try:
+                choice = parse_choice(value)
+            except ValueError as exc:
+                out.problems.append(Problem(sheet.name, i, column_letter(c), cell_text(value), str(exc)))  # fmt: skip
+                continue
+            if choice and cols[c] in persons:
+                sheet_marks[persons[cols[c]]] = choice
+        ballots.append(sheet_marks)
+    if out.problems:
+        return out
+    try:
+        out.saved = ballots_add(actor=actor, vote=vote, ballots=ballots)
+    except PermissionDenied:
+        out.problems.append(Problem(sheet.name, None, "", "", _("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này.")))  # fmt: skip
+    except ValidationError as exc:
+        out.problems += [Problem(sheet.name, None, "", "", m) for m in exc.messages]
+    return out

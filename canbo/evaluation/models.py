@@ -7,7 +7,16 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from .choices import CycleStatus, EvaluationSource, EvaluationStatus, Rating, StepKind
+from .choices import (
+    Confidence,
+    CriteriaGroup,
+    CycleStatus,
+    EvaluationSource,
+    EvaluationStatus,
+    Rating,
+    ScoreStage,
+    StepKind,
+)
 
 
 class EvaluationCycle(models.Model):
@@ -331,3 +340,141 @@ class VoteResult(models.Model):
             low=self.low,
             on=v.held_on,
         )
+
+
+class CriteriaTemplate(models.Model):
+    """A unit's criteria for a year: the framework of the year (group points, score bands)
+    detailed into the unit's own sub-criteria (seed 002: "heads of units detail the criteria").
+    It applies to the evaluations of the unit and of its subtree, unless a lower unit has one."""
+
+    unit = models.ForeignKey(
+        "units.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    adapted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người cụ thể hóa"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    adapted_at = models.DateTimeField(_("thời điểm"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("bộ tiêu chí của đơn vị")
+        verbose_name_plural = _("bộ tiêu chí của đơn vị")
+        ordering = ["-year", "unit__path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year"],
+                name="criteria_template_unique_unit_year",
+                violation_error_message=_("Đơn vị này đã có bộ tiêu chí của năm này."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.year}"
+
+
+class Criterion(models.Model):
+    """One sub-criterion of a template, within a framework group, with its maximum points."""
+
+    template = models.ForeignKey(
+        CriteriaTemplate,
+        verbose_name=_("bộ tiêu chí"),
+        on_delete=models.CASCADE,
+        related_name="criteria",
+    )
+    group = models.CharField(_("nhóm"), max_length=10, choices=CriteriaGroup.choices)
+    name = models.CharField(_("tiêu chí"), max_length=500)
+    points = models.DecimalField(_("điểm tối đa"), max_digits=5, decimal_places=2)
+    order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+
+    class Meta:
+        verbose_name = _("tiêu chí")
+        verbose_name_plural = _("tiêu chí")
+        ordering = ["template", "group", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(points__gt=0),
+                name="criterion_points_positive",
+                violation_error_message=_("Số điểm của tiêu chí phải lớn hơn 0."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.points})"
+
+
+class CriterionScore(models.Model):
+    """The points given to one criterion of one evaluation, by the cadre (self) or at the
+    proposal."""
+
+    evaluation = models.ForeignKey(
+        Evaluation, verbose_name=_("đánh giá"), on_delete=models.CASCADE, related_name="scores"
+    )
+    criterion = models.ForeignKey(
+        Criterion, verbose_name=_("tiêu chí"), on_delete=models.PROTECT, related_name="scores"
+    )
+    stage = models.CharField(_("người chấm"), max_length=10, choices=ScoreStage.choices)
+    points = models.DecimalField(_("điểm"), max_digits=5, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("điểm theo tiêu chí")
+        verbose_name_plural = _("điểm theo tiêu chí")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "criterion", "stage"], name="criterion_score_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criterion.name}: {self.points}"
+
+
+class Ballot(models.Model):
+    """One voter's ballot sheet in a confidence-vote session (anonymous: no voter recorded)."""
+
+    vote = models.ForeignKey(
+        ConfidenceVote, verbose_name=_("hội nghị"), on_delete=models.CASCADE, related_name="ballots"
+    )
+    number = models.PositiveIntegerField(_("số phiếu"))
+
+    class Meta:
+        verbose_name = _("phiếu tín nhiệm")
+        verbose_name_plural = _("phiếu tín nhiệm")
+        ordering = ["vote", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vote", "number"],
+                name="ballot_unique_number",
+                violation_error_message=_("Số phiếu này đã được nhập."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vote} — {self.number}"
+
+
+class BallotMark(models.Model):
+    """The choice on one ballot for one person voted on (none marked: the row is absent)."""
+
+    ballot = models.ForeignKey(
+        Ballot, verbose_name=_("phiếu"), on_delete=models.CASCADE, related_name="marks"
+    )
+    person = models.ForeignKey(
+        "people.Person", verbose_name=_("người được lấy phiếu"), on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    choice = models.CharField(_("mức tín nhiệm"), max_length=10, choices=Confidence.choices)
+
+    class Meta:
+        verbose_name = _("ô đánh dấu trên phiếu")
+        verbose_name_plural = _("ô đánh dấu trên phiếu")
+        constraints = [
+            models.UniqueConstraint(fields=["ballot", "person"], name="ballot_mark_unique_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}: {self.get_choice_display()}"

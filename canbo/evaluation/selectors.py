@@ -9,7 +9,7 @@ from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
 
 from canbo.catalogs.models import ManagementTier
-from canbo.units.models import Unit, path_upper_bound
+from canbo.units.models import PATH_STEP, Unit, path_upper_bound
 
 from .choices import RATING_ABBREVIATIONS, RATING_ORDER, EvaluationStatus, Rating
 from .models import Evaluation, EvaluationCycle
@@ -141,5 +141,166 @@ def unit_evaluations(cycle: EvaluationCycle, unit: Unit, people=None) -> QuerySe
         "pk", "status", "proposed_rating", "rating", "general_score", "results_score", "is_head",
         "months_absent", "person_id",
         "person__full_name", "person__birth_date", "person__given_name", "person__search_name",
-        "management_tier__name", "unit_id", "year", "cycle_id",
+        "management_tier__name", "management_tier__code", "unit_id", "year", "cycle_id",
     ).order_by("person__given_name", "person__search_name", "pk")  # fmt: skip
+
+
+# --- criteria templates ---------------------------------------------------------------------
+
+
+def criteria_template_for(unit: Unit, year: int):
+    """The template that applies to `unit` in `year`: its own, else that of the nearest unit
+    above it with one; None when the framework applies as it is."""
+    from .models import CriteriaTemplate
+
+    prefixes = [unit.path[:n] for n in range(PATH_STEP, len(unit.path) + 1, PATH_STEP)]
+    templates = (
+        CriteriaTemplate.objects.filter(year=year, unit__path__in=prefixes)
+        .select_related("unit")
+        .prefetch_related("criteria")
+    )
+    return max(templates, key=lambda t: len(t.unit.path), default=None)
+
+
+# --- the body competent to decide -------------------------------------------------------------
+
+# The deciding body per management tier (catalogs.data.MANAGEMENT_TIERS): the body that manages
+# a cadre decides the rating (RULES §9.11 tiers); the unit's head decides for the unit's own staff.
+COMPETENT_BODIES = {
+    "TW": "Bộ Chính trị, Ban Bí thư",
+    "TINH": "Ban Thường vụ Tỉnh ủy",
+    "HUYEN": "Ban Thường vụ Huyện ủy",
+    "XA": "Ban Thường vụ Đảng ủy xã, phường",
+}
+
+
+def competent_body(evaluation: Evaluation, unit: Unit | None = None) -> str:
+    """The body competent to decide the rating, from the management tier of the person when
+    rated; the head of the unit when the tier is the unit's own or unknown. `unit`: the
+    evaluation's unit when already loaded (a list of one unit's evaluations)."""
+    tier = evaluation.management_tier
+    if tier is not None and tier.code in COMPETENT_BODIES:
+        return _(COMPETENT_BODIES[tier.code])
+    return _("Người đứng đầu %(unit)s") % {"unit": (unit or evaluation.unit).name}
+
+
+def may_decide(user, evaluation: Evaluation) -> bool:
+    """Whether `user` may decide: one grant with "approve" that covers the person's unit AND the
+    management tier the evaluation was made in (the tier names the competent body)."""
+    from canbo.access.scope import can, grants_of, is_administrator
+
+    if user is None:
+        return True
+    if not can(user, "approve", evaluation.person):
+        return False
+    if is_administrator(user):
+        return True
+    tier_id, path = evaluation.management_tier_id, evaluation.person.unit.path
+    return any(
+        "approve" in s.actions
+        and not s.own_profile_only
+        and s.covers_path(path)
+        and (s.tier_ids is None or tier_id in s.tier_ids)
+        for s in grants_of(user)
+    )
+
+
+def awaiting_decision(user) -> QuerySet[Evaluation]:
+    """The evaluations waiting for a decision that `user` may take (scope and tiers of the
+    grants with "approve"), oldest year first."""
+    from canbo.access.scope import people_for, tiers_for
+
+    qs = Evaluation.objects.filter(
+        status=EvaluationStatus.DECISION, person__in=people_for(user, "approve").values("pk")
+    )
+    tiers = tiers_for(user, "approve")
+    if tiers is not None:
+        qs = qs.filter(management_tier_id__in=tiers)
+    return qs.select_related("person", "unit", "management_tier", "cycle").order_by(
+        "year", "unit__path", "person__given_name", "pk"
+    )
+
+
+# --- what the profile shows -------------------------------------------------------------------
+
+
+def person_outcomes(person, years: int = 3) -> dict:
+    """The latest ratings (decided, newest first) and confidence votes of `person`, with the
+    consequences the rules flag: "incomplete" repeated (RULES §4.3.10–4.3.13) and the share of
+    "low" confidence (RULES §3.7–3.8)."""
+    from canbo.rules import evaluation as rules
+
+    from .models import VoteResult
+
+    decided = list(
+        Evaluation.objects.filter(person=person)
+        .exclude(rating="")
+        .order_by("-year")
+        .only("pk", "year", "rating", "decided_by_body", "person_id")
+    )
+    history = {e.year: e.rating for e in decided}
+    flags: list[str] = []
+    if decided:
+        latest = decided[0]
+        leader = person.assignments.filter(
+            end_date__isnull=True, post__title__is_leadership=True
+        ).exists()
+        kinds = {"can_bo", "cong_chuc", "leader" if leader else "non_leader"}
+        flags += [c.message for c in rules.incomplete_consequences(history, latest.year, kinds)]
+    votes = []
+    for r in (
+        VoteResult.objects.filter(person=person)
+        .select_related("vote")
+        .order_by("-vote__held_on")[:2]
+    ):
+        outcome = r.outcome()
+        votes.append((r, outcome))
+        if outcome.consequence and len(votes) == 1:
+            flags.append(outcome.message)
+    return {"ratings": decided[:years], "votes": votes, "flags": flags}
+
+
+# --- ballots -------------------------------------------------------------------------------
+
+
+def ballot_tally(vote) -> dict[int, tuple[int, int, int]]:
+    """{person id: (high, normal, low)} counted from the ballots entered, in one query."""
+    from .models import BallotMark
+
+    out: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    index = {"high": 0, "normal": 1, "low": 2}
+    for g in (
+        BallotMark.objects.filter(ballot__vote=vote)
+        .values("person_id", "choice")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        out[g["person_id"]][index[g["choice"]]] = g["n"]
+    return {k: tuple(v) for k, v in out.items()}  # type: ignore[misc]
+
+
+def ballot_check(vote, people=None) -> list[dict]:
+    """Per person voted on: the counts recorded, the tally of the ballots and whether they
+    agree (when ballots were entered): [{"person", "counts", "tally", "agrees"}, …]."""
+    from canbo.people.models import Person
+
+    from .models import VoteResult
+
+    tally = ballot_tally(vote)
+    results = {r.person_id: (r.high, r.normal, r.low) for r in VoteResult.objects.filter(vote=vote)}
+    ids = set(tally) | set(results)
+    qs = Person.objects.filter(pk__in=ids)
+    if people is not None:
+        qs = qs.filter(pk__in=people.values("pk"))
+    rows = []
+    for person in qs.order_by("given_name", "search_name", "pk"):
+        counts, counted = results.get(person.pk), tally.get(person.pk)
+        rows.append(
+            {
+                "person": person,
+                "counts": counts,
+                "tally": counted or (0, 0, 0),
+                "agrees": counts == (counted or (0, 0, 0)),
+            }
+        )
+    return rows

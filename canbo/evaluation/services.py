@@ -23,9 +23,22 @@ from canbo.people.models import Person
 from canbo.rules import evaluation as rules
 from canbo.units.models import Unit
 
-from .choices import CycleStatus, EvaluationSource, EvaluationStatus, Rating, StepKind
+from .choices import (
+    Confidence,
+    CycleStatus,
+    EvaluationSource,
+    EvaluationStatus,
+    Rating,
+    ScoreStage,
+    StepKind,
+)
 from .models import (
+    Ballot,
+    BallotMark,
     ConfidenceVote,
+    CriteriaTemplate,
+    Criterion,
+    CriterionScore,
     CycleExclusion,
     Evaluation,
     EvaluationCycle,
@@ -191,8 +204,17 @@ def _check_rating(value: str, label: str) -> None:
 
 
 @transaction.atomic
-def self_assess(*, actor, evaluation: Evaluation, text: str, self_rating: str = "") -> Evaluation:
-    """The cadre's self-assessment (or the staff entering it for him): self → collective review."""
+def self_assess(
+    *,
+    actor,
+    evaluation: Evaluation,
+    text: str,
+    self_rating: str = "",
+    criterion_scores: dict[int, Decimal | None] | None = None,
+) -> Evaluation:
+    """The cadre's self-assessment (or the staff entering it for him): self → collective review.
+    With the unit's criteria, the cadre scores each criterion; when every group has points
+    (the results group may come from the tasks) the total proposes the self-rating."""
     own = actor is not None and evaluation.person.user_id == getattr(actor, "pk", None)
     if not own:
         _require(actor, "change", evaluation.person)
@@ -201,6 +223,11 @@ def self_assess(*, actor, evaluation: Evaluation, text: str, self_rating: str = 
         raise ValidationError(_("Hãy ghi nội dung tự đánh giá."))
     if self_rating:
         _check_rating(self_rating, _("Tự xếp loại"))
+    if criterion_scores:
+        groups = _save_criterion_scores(evaluation, criterion_scores, ScoreStage.SELF)
+        total = _total_from_groups(evaluation, groups)
+        if total is not None and not self_rating:
+            self_rating = rules.rating_from_score(total, evaluation.year)
     evaluation.self_assessment = text.strip()
     evaluation.self_rating = self_rating
     evaluation.status = EvaluationStatus.REVIEW
@@ -233,11 +260,19 @@ def propose(
     results_score: Decimal | None = None,
     months_absent: int | None = None,
     comment: str = "",
+    criterion_scores: dict[int, Decimal | None] | None = None,
 ) -> Evaluation:
-    """The proposal: scores (the year's 100-point scale proposes the rating) or a rating for
-    years rated by criteria. proposal → decision."""
+    """The proposal: scores (the year's 100-point scale proposes the rating), per criterion of
+    the unit's template or per group, or a rating for years rated by criteria.
+    proposal → decision."""
     _require(actor, "change", evaluation.person)
     _expect(evaluation, EvaluationStatus.PROPOSAL)
+    if criterion_scores:
+        groups = _save_criterion_scores(evaluation, criterion_scores, ScoreStage.PROPOSAL)
+        if groups.get(rules.GENERAL) is not None:
+            general_score = groups[rules.GENERAL]
+        if groups.get(rules.RESULTS) is not None:
+            results_score = groups[rules.RESULTS]
     if general_score is not None and results_score is None and evaluation.tasks.exists():
         results_score = tasks_results_score(evaluation)
     if general_score is not None or results_score is not None:
@@ -261,6 +296,98 @@ def propose(
     evaluation.save()
     _step(evaluation, StepKind.PROPOSAL, actor, comment.strip(), rating)
     return evaluation
+
+
+def criteria_of(evaluation: Evaluation) -> list[Criterion]:
+    """The criteria the evaluation is scored by: those of the template of its unit, or of the
+    nearest unit above with one, for its year; [] when the framework applies as it is."""
+    from .selectors import criteria_template_for
+
+    template = criteria_template_for(evaluation.unit, evaluation.year)
+    return list(template.criteria.all()) if template else []
+
+
+def _specs(criteria: list[Criterion]) -> list[rules.CriterionSpec]:
+    return [rules.CriterionSpec(c.group, c.name, c.points) for c in criteria]
+
+
+def _save_criterion_scores(
+    evaluation: Evaluation, scores: dict[int, Decimal | None], stage: str
+) -> dict[str, Decimal | None]:
+    """Check and store the points per criterion; the points of each framework group."""
+    criteria = criteria_of(evaluation)
+    if not criteria:
+        raise ValidationError(_("Đơn vị chưa cụ thể hóa tiêu chí: hãy chấm theo nhóm."))
+    unknown = set(scores) - {c.pk for c in criteria}
+    if unknown:
+        raise ValidationError(_("Có tiêu chí không thuộc bộ tiêu chí áp dụng cho bản đánh giá."))
+    try:
+        groups = rules.score_by_criteria(
+            _specs(criteria), [scores.get(c.pk) for c in criteria], evaluation.year
+        )
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from exc
+    CriterionScore.objects.filter(evaluation=evaluation, stage=stage).delete()
+    CriterionScore.objects.bulk_create(
+        CriterionScore(evaluation=evaluation, criterion=c, stage=stage, points=scores[c.pk])
+        for c in criteria
+    )
+    return groups
+
+
+def _total_from_groups(evaluation: Evaluation, groups: dict[str, Decimal | None]):
+    general, results = groups.get(rules.GENERAL), groups.get(rules.RESULTS)
+    if results is None and evaluation.tasks.exists():
+        results = tasks_results_score(evaluation)
+    if general is None or results is None:
+        return None
+    try:
+        return rules.check_score(general, results, evaluation.year)
+    except ValueError as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+@transaction.atomic
+def criteria_set(
+    *, actor, unit: Unit, year: int, criteria: list[rules.CriterionSpec]
+) -> CriteriaTemplate | None:
+    """Detail the year's framework for `unit` (and its subtree): the sub-criteria of each group
+    must sum to the group's points; the group points and the score bands stay as the rules fix
+    them. An empty list goes back to the framework as it is. Refused once scores were given."""
+    if actor is not None and not can(actor, "change", unit):
+        raise PermissionDenied(_("Bạn không có quyền cụ thể hóa tiêu chí của đơn vị này."))
+    template = CriteriaTemplate.objects.filter(unit=unit, year=year).first()
+    if template and CriterionScore.objects.filter(criterion__template=template).exists():
+        raise ValidationError(
+            _("Đã có điểm chấm theo bộ tiêu chí này: không sửa được bộ tiêu chí năm %(y)d.")
+            % {"y": year}
+        )
+    errors = rules.check_criteria(criteria, year)
+    if errors and criteria:
+        raise ValidationError(errors)
+    before = [(c.group, c.name, str(c.points)) for c in template.criteria.all()] if template else []
+    if not criteria:
+        if template:
+            template.delete()
+        return None
+    if template is None:
+        template = CriteriaTemplate.objects.create(unit=unit, year=year, adapted_by=actor)
+    else:
+        template.criteria.all().delete()
+        template.adapted_by = actor
+        template.save()
+    Criterion.objects.bulk_create(
+        Criterion(template=template, group=c.group, name=c.name.strip(), points=c.points, order=i)
+        for i, c in enumerate(criteria)
+    )
+    audit_write(
+        action="update" if before else "create",
+        obj=template,
+        before={"criteria": before},
+        after={"criteria": [(c.group, c.name.strip(), str(c.points)) for c in criteria]},
+        note=_("Cụ thể hóa tiêu chí đánh giá năm %(y)d.") % {"y": year},
+    )
+    return template
 
 
 def tasks_results_score(evaluation: Evaluation) -> Decimal:
@@ -396,9 +523,16 @@ def unit_violations(
 def decide(
     *, actor, evaluation: Evaluation, rating: str, comment: str = "", body: str = ""
 ) -> Evaluation:
-    """The decision of the competent body: refused, with every reason, if the year's rules
-    forbid the rating. decision → decided."""
-    _require(actor, "approve", evaluation.person)
+    """The decision of the competent body: only by a user whose "approve" grant covers the
+    person and the management tier that names the body; refused, with every reason, if the
+    year's rules forbid the rating. decision → decided."""
+    from .selectors import competent_body, may_decide
+
+    if not may_decide(actor, evaluation):
+        raise PermissionDenied(
+            _("Chỉ %(body)s (người được giao quyền phê duyệt diện này) quyết định xếp loại.")
+            % {"body": competent_body(evaluation)}
+        )
     _expect(evaluation, EvaluationStatus.DECISION)
     _check_rating(rating, _("Xếp loại"))
     violations = rating_violations(evaluation, rating)
@@ -408,9 +542,7 @@ def decide(
     evaluation.status = EvaluationStatus.DECIDED
     evaluation.decided_by = actor
     evaluation.decided_on = date.today()
-    evaluation.decided_by_body = body or (
-        evaluation.management_tier.name if evaluation.management_tier_id else ""
-    )
+    evaluation.decided_by_body = body or competent_body(evaluation)
     evaluation.save()
     _step(evaluation, StepKind.DECISION, actor, comment.strip(), rating)
     return evaluation
@@ -527,3 +659,86 @@ def vote_result_add(
     result.full_clean()
     result.save()
     return result
+
+
+# --- individual ballots ------------------------------------------------------------------------
+
+
+def _check_choice(choice: str) -> None:
+    if choice not in Confidence.values:
+        raise ValidationError(_("Mức tín nhiệm “%(v)s” không hợp lệ.") % {"v": choice})
+
+
+@transaction.atomic
+def ballots_add(*, actor, vote: ConfidenceVote, ballots: list[dict[Person, str]]) -> int:
+    """Ballot sheets of a session, each one voter's choice per person voted on (a person left
+    blank on the sheet is simply absent from it); anonymous: no voter is recorded. Refused, all
+    of them, if there would be more sheets than people present, a person the rules exempt, or a
+    choice that is not one of the three levels."""
+    if actor is not None and not can(actor, "change", vote.unit):
+        raise PermissionDenied(_("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
+    if not ballots:
+        raise ValidationError(_("Chưa có phiếu nào để ghi."))
+    already = vote.ballots.count()
+    if already + len(ballots) > vote.present:
+        raise ValidationError(
+            _("Số phiếu (%(n)d) vượt số người có mặt (%(p)d).")
+            % {"n": already + len(ballots), "p": vote.present}
+        )
+    people = {p.pk: p for sheet in ballots for p in sheet}
+    errors: list[str] = []
+    for person in people.values():
+        if actor is not None and not can(actor, "change", person):
+            raise PermissionDenied(_("Bạn không có quyền ghi kết quả cho cán bộ này."))
+        reason = vote_exclusion(person, vote.held_on)
+        if reason:
+            errors.append(f"{person.full_name}: {reason}")
+    for sheet in ballots:
+        for choice in sheet.values():
+            _check_choice(choice)
+    if errors:
+        raise ValidationError(errors)
+    last = vote.ballots.order_by("-number").values_list("number", flat=True).first() or 0
+    created = Ballot.objects.bulk_create(
+        Ballot(vote=vote, number=last + i) for i in range(1, len(ballots) + 1)
+    )
+    BallotMark.objects.bulk_create(
+        BallotMark(ballot=b, person=p, choice=c)
+        for b, sheet in zip(created, ballots, strict=True)
+        for p, c in sheet.items()
+    )
+    audit_write(
+        action="create",
+        obj=vote,
+        after={"ballots": len(ballots)},
+        note=_("Nhập %(n)d phiếu tín nhiệm.") % {"n": len(ballots)},
+    )
+    return len(ballots)
+
+
+@transaction.atomic
+def ballots_to_counts(*, actor, vote: ConfidenceVote) -> int:
+    """Write the tally of the ballots entered as the counts of each person voted on (replacing
+    counts entered by hand); how many people."""
+    from .selectors import ballot_tally
+
+    if actor is not None and not can(actor, "change", vote.unit):
+        raise PermissionDenied(_("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
+    tally = ballot_tally(vote)
+    if not tally:
+        raise ValidationError(_("Chưa nhập phiếu nào."))
+    for person_id, counts in tally.items():
+        errors = rules.check_vote_counts(vote.convened, vote.present, *counts)
+        if errors:
+            raise ValidationError(errors)
+        high, normal, low = counts
+        VoteResult.objects.update_or_create(
+            vote=vote, person_id=person_id, defaults={"high": high, "normal": normal, "low": low}
+        )
+    audit_write(
+        action="update",
+        obj=vote,
+        after={"counts_from_ballots": len(tally)},
+        note=_("Cập nhật số phiếu từ %(n)d phiếu đã nhập.") % {"n": vote.ballots.count()},
+    )
+    return len(tally)

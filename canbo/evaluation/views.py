@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from canbo.access.scope import can, people_for, unit_or_404, units_for
@@ -17,6 +18,9 @@ from canbo.rules import evaluation as rules
 from . import services
 from .choices import RATING_ORDER, EvaluationStatus
 from .forms import (
+    BallotForm,
+    BallotsFileForm,
+    CriteriaForm,
     CycleOpenForm,
     DecideForm,
     ProposeForm,
@@ -29,9 +33,22 @@ from .forms import (
     VoteForm,
     VoteResultForm,
     VoteSheetForm,
+    add_criteria_fields,
+    criteria_scores,
 )
-from .models import ConfidenceVote, Evaluation, EvaluationCycle
-from .selectors import cells, cycle_progress, rating_distribution, rating_trend, unit_evaluations
+from .models import ConfidenceVote, CriterionScore, Evaluation, EvaluationCycle
+from .selectors import (
+    awaiting_decision,
+    ballot_check,
+    cells,
+    competent_body,
+    criteria_template_for,
+    cycle_progress,
+    may_decide,
+    rating_distribution,
+    rating_trend,
+    unit_evaluations,
+)
 
 
 def _cycle_or_404(user, pk: int) -> EvaluationCycle:
@@ -99,6 +116,8 @@ def cycle_unit_view(request, pk: int, code: str):
     cycle = _cycle_or_404(request.user, pk)
     unit = unit_or_404(request.user, code)
     evaluations = list(unit_evaluations(cycle, unit, people_for(request.user, "view")))
+    for e in evaluations:
+        e.body = competent_body(e, unit)
     violations = services.unit_violations(evaluations, cycle.year, unit.pk)
     return render(
         request,
@@ -128,27 +147,36 @@ STEP_FORMS = {
 }
 
 
+def _step_form(step: str, criteria, data=None, **kwargs):
+    form = STEP_FORMS[step](data, **kwargs)
+    if step in ("self", "propose") and criteria:
+        add_criteria_fields(form, criteria)
+    return form
+
+
 def evaluation_view(request, pk: int):
     ev = _evaluation_or_404(request.user, pk)
+    criteria = services.criteria_of(ev)
     if request.method == "POST":
         step = request.POST.get("step", "")
-        form_class = STEP_FORMS.get(step)
-        if form_class is None:
+        if step not in STEP_FORMS:
             raise Http404
-        form = form_class(request.POST)
+        form = _step_form(step, criteria, request.POST)
         if form.is_valid():
             d, user = form.cleaned_data, request.user
             try:
                 if step == "self":
                     services.self_assess(
-                        actor=user, evaluation=ev, text=d["text"], self_rating=d["self_rating"]
-                    )
+                        actor=user, evaluation=ev, text=d["text"], self_rating=d["self_rating"],
+                        criterion_scores=criteria_scores(form, criteria),
+                    )  # fmt: skip
                 elif step == "review":
                     services.review(actor=user, evaluation=ev, comment=d["comment"])
                 elif step == "propose":
                     services.propose(
                         actor=user, evaluation=ev, rating=d["rating"], general_score=d["general_score"],
                         results_score=d["results_score"], months_absent=d["months_absent"], comment=d["comment"],
+                        criterion_scores=criteria_scores(form, criteria),
                     )  # fmt: skip
                 elif step == "decide":
                     services.decide(actor=user, evaluation=ev, rating=d["rating"], comment=d["comment"], body=d["body"])  # fmt: skip
@@ -168,6 +196,7 @@ def evaluation_view(request, pk: int):
                 for e in errors:
                     messages.error(request, e)
         ev = _evaluation_or_404(request.user, pk)
+    body = competent_body(ev)
     checks = []
     if ev.status == EvaluationStatus.DECISION:
         # what each rating would meet, so that the body sees the rules before deciding
@@ -178,10 +207,16 @@ def evaluation_view(request, pk: int):
         "steps": ev.steps.select_related("actor"),
         "checks": checks,
         "scale": rules.score_scale(ev.year),
-        "self_form": SelfForm(),
+        "self_form": _step_form("self", criteria),
         "review_form": ReviewForm(),
-        "propose_form": ProposeForm(initial={"months_absent": ev.months_absent}),
-        "decide_form": DecideForm(initial={"rating": ev.proposed_rating}),
+        "propose_form": _step_form(
+            "propose", criteria, initial={"months_absent": ev.months_absent}
+        ),
+        "decide_form": DecideForm(initial={"rating": ev.proposed_rating, "body": body}),
+        "criteria": _criteria_rows(ev, criteria),
+        "competent_body": body,
+        "criteria_link": can(request.user, "view", ev.unit),
+        "may_decide": may_decide(request.user, ev),
         "return_form": ReturnForm(),
         "task_form": TaskForm(),
         "consequences": services.consequences(ev),
@@ -191,6 +226,60 @@ def evaluation_view(request, pk: int):
         "is_own": ev.person.user_id == request.user.pk,
     }
     return render(request, "evaluation/evaluation_detail.html", context)
+
+
+def _criteria_rows(ev: Evaluation, criteria) -> list[tuple]:
+    """(criterion, self points, proposal points) for the page."""
+    if not criteria:
+        return []
+    given = {(s.criterion_id, s.stage): s.points for s in ev.scores.all()}
+    return [(c, given.get((c.pk, "self")), given.get((c.pk, "proposal"))) for c in criteria]
+
+
+def criteria_view(request, code: str, year: int):
+    """The year's framework and the unit's criteria (its own or those it inherits); staff with
+    "change" on the unit detail the criteria within what the rules allow."""
+    unit = unit_or_404(request.user, code)
+    groups = rules.framework(year)
+    template = criteria_template_for(unit, year)
+    own = template is not None and template.unit_id == unit.pk
+    may_change = can(request.user, "change", unit) and groups is not None
+    criteria = list(template.criteria.all()) if template else []
+    form = CriteriaForm(
+        request.POST or None, initial=CriteriaForm.initial_for(criteria) if own else None
+    )
+    if request.method == "POST":
+        if not may_change:
+            raise PermissionDenied(_("Bạn không có quyền cụ thể hóa tiêu chí của đơn vị này."))
+        if form.is_valid():
+            try:
+                services.criteria_set(
+                    actor=request.user, unit=unit, year=year, criteria=form.specs()
+                )
+            except ValidationError as exc:
+                _errors(request, exc)
+            else:
+                messages.success(request, _("Đã ghi bộ tiêu chí."))
+                return redirect("evaluation:criteria", code=unit.code, year=year)
+    context = {
+        "unit": unit,
+        "year": year,
+        "groups": groups,
+        "scale": rules.score_scale(year),
+        "template": template,
+        "own": own,
+        "criteria": criteria,
+        "form": form,
+        "may_change": may_change,
+        "frozen": own and CriterionScore.objects.filter(criterion__template=template).exists(),
+    }
+    return render(request, "evaluation/criteria.html", context)
+
+
+def awaiting_view(request):
+    """The evaluations waiting for a decision the user may take."""
+    rows = [(ev, competent_body(ev)) for ev in awaiting_decision(request.user)[:500]]
+    return render(request, "evaluation/awaiting.html", {"rows": rows})
 
 
 def ratings_report_view(request, code: str):
@@ -238,8 +327,18 @@ def vote_view(request, pk: int):
     vote = ConfidenceVote.objects.select_related("unit").filter(pk=pk).first()
     if vote is None or not can(request.user, "view", vote.unit):
         raise Http404(_("Không có hội nghị lấy phiếu này."))
+    people = people_for(request.user, "view")
+    check = ballot_check(vote, people)
+    ballot_form = BallotForm(
+        request.POST if request.POST.get("action") == "ballot" else None,
+        people=[row["person"] for row in check],
+    )
+    ballot_action = request.method == "POST" and request.POST.get("action") in BALLOT_ACTIONS
+    if ballot_action and _ballot_post(request, vote, ballot_form, people):
+        return redirect("evaluation:vote", pk=vote.pk)
+    counts_post = request.method == "POST" and not ballot_action
     sheet_form = VoteSheetForm(None)
-    if request.method == "POST" and request.FILES:
+    if counts_post and request.FILES:
         sheet_form = VoteSheetForm(request.POST, request.FILES)
         if sheet_form.is_valid():
             import tempfile
@@ -263,8 +362,8 @@ def vote_view(request, pk: int):
             for p in imported.problems:
                 where = _("dòng %(r)s, cột %(c)s") % {"r": p.row or "—", "c": p.column or "—"}
                 messages.error(request, f"{where} “{p.value}”: {p.message}")
-    form = VoteResultForm(request.POST if request.method == "POST" and not request.FILES else None)
-    if request.method == "POST" and not request.FILES and form.is_valid():
+    form = VoteResultForm(request.POST if counts_post and not request.FILES else None)
+    if counts_post and not request.FILES and form.is_valid():
         d = form.cleaned_data
         person = people_for(request.user, "view").filter(citizen_id=d["citizen_id"].strip()).first()
         if person is None:
@@ -281,12 +380,15 @@ def vote_view(request, pk: int):
                 _errors(request, exc)
             else:
                 return redirect("evaluation:vote", pk=vote.pk)
-    people = people_for(request.user, "view")
     results = [
         (r, r.outcome())
         for r in vote.results.filter(person__in=people.values("pk")).select_related("person")
     ]
     context = {
+        "ballot_form": ballot_form,
+        "ballots_file_form": BallotsFileForm(None, prefix="ballots"),
+        "ballot_count": vote.ballots.count(),
+        "check": check,
         "vote": vote,
         "form": form,
         "sheet_form": sheet_form,
@@ -296,7 +398,60 @@ def vote_view(request, pk: int):
     return render(request, "evaluation/vote_detail.html", context)
 
 
-def ratings_export_view(request, code: str):
+BALLOT_ACTIONS = ("ballot", "ballots_file", "tally")
+
+
+def _ballot_post(request, vote, ballot_form, people) -> bool:
+    """The ballot actions of the session page; True when something was saved."""
+    action = request.POST["action"]
+    try:
+        if action == "ballot":
+            if not ballot_form.is_valid():
+                return False
+            marks = ballot_form.marks()
+            if not marks:
+                messages.error(request, _("Phiếu chưa đánh dấu người nào."))
+                return False
+            services.ballots_add(actor=request.user, vote=vote, ballots=[marks])
+            messages.success(request, _("Đã ghi phiếu."))
+        elif action == "tally":
+            n = services.ballots_to_counts(actor=request.user, vote=vote)
+            messages.success(request, _("Đã cập nhật số phiếu của %(n)d người từ các phiếu.") % {"n": n})  # fmt: skip
+        else:
+            form = BallotsFileForm(request.POST, request.FILES, prefix="ballots")
+            if not form.is_valid():
+                messages.error(request, _("Hãy chọn tệp phiếu."))
+                return False
+            import tempfile
+            from pathlib import Path
+
+            from .importing import import_ballots
+
+            upload = form.cleaned_data["sheet"]
+            with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix) as tmp:
+                for chunk in upload.chunks():
+                    tmp.write(chunk)
+                tmp.flush()
+                imported = import_ballots(
+                    tmp.name, vote=vote, actor=request.user, name=upload.name, people=people
+                )
+            if imported.problems:
+                messages.error(request, _("Không nhập phiếu nào: %(n)d lỗi.") % {"n": len(imported.problems)})  # fmt: skip
+                for p in imported.problems:
+                    where = _("dòng %(r)s, cột %(c)s") % {"r": p.row or "—", "c": p.column or "—"}
+                    messages.error(request, f"{where} “{p.value}”: {p.message}")
+                return False
+            messages.success(request, _("Đã nhập %(n)d phiếu.") % {"n": imported.saved})
+    except PermissionDenied:
+        messages.error(request, _("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
+        return False
+    except ValidationError as exc:
+        _errors(request, exc)
+        return False
+    return True
+
+
+def ratings_export_view(request, code: str, fmt: str = "xlsx"):
     from canbo.audit.services import record_export
 
     from .export import ratings_workbook
@@ -307,14 +462,25 @@ def ratings_export_view(request, code: str):
     people = people_for(request.user, "export")
     data = rating_distribution(unit, year, people)
     trend = rating_trend(unit, None, people)
+    if fmt == "pdf":
+        from canbo.core.pdf import PdfUnavailable
+
+        from .export import ratings_pdf
+
+        try:
+            content, content_type = ratings_pdf(data, trend), "application/pdf"
+        except PdfUnavailable as error:
+            messages.error(request, str(error))
+            return redirect(f"{reverse('evaluation:ratings', args=[unit.code])}?year={year}")
+    else:
+        content = ratings_workbook(data, trend)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     record_export(
-        request.user, "ratings", {"unit": unit.code, "year": year}, data["total"]["total"]
-    )
-    response = HttpResponse(
-        ratings_workbook(data, trend),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = f'attachment; filename="xep-loai-{unit.code}-{year}.xlsx"'
+        request.user, "ratings", {"unit": unit.code, "year": year, "format": fmt},
+        data["total"]["total"],
+    )  # fmt: skip
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="xep-loai-{unit.code}-{year}.{fmt}"'
     return response
 
 

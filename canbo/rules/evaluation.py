@@ -504,3 +504,122 @@ def vote_outcome(
         message=message,
         provisional=t.base_provisional,
     )
+
+
+# --- criteria frameworks and a unit's adapted criteria -------------------------------------
+
+
+GENERAL, RESULTS = "general", "results"
+
+
+@dataclass(frozen=True, slots=True)
+class CriteriaGroup:
+    """A group of the year's framework (e.g. general criteria, 30 points): the points of the
+    group are fixed by the rules; a unit may only split them into sub-criteria."""
+
+    code: str
+    label: str
+    points: int
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionSpec:
+    """One criterion of a unit's adapted template: its group, name and maximum points."""
+
+    group: str
+    name: str
+    points: Decimal | int
+
+
+def framework(year: int) -> tuple[CriteriaGroup, ...] | None:
+    """The criteria groups of `year`'s framework with their points (from the year's score scale:
+    30 general + 70 task results from 2026, RULES §4.2.2, §4.3.3); None for a year rated by
+    criteria without points."""
+    scale = score_scale(year)
+    if scale is None:
+        return None
+    return (
+        CriteriaGroup(GENERAL, gettext("Tiêu chí chung"), scale.general_max),
+        CriteriaGroup(RESULTS, gettext("Kết quả thực hiện nhiệm vụ"), scale.results_max),
+    )
+
+
+def check_criteria(criteria: Sequence[CriterionSpec], year: int) -> list[str]:
+    """Why a unit's adapted criteria are not allowed in `year` (Vietnamese; empty if they are):
+    a group that is split must keep its points exactly (the rules fix the group totals and the
+    score bands); each criterion needs a name, unique in its group, and positive points."""
+    groups = framework(year)
+    if groups is None:
+        return [
+            gettext("Năm %(year)d chưa áp dụng thang 100 điểm: không có khung tiêu chí chấm điểm.")
+            % {"year": year}
+        ]
+    by_code = {g.code: g for g in groups}
+    errors: list[str] = []
+    seen: set[tuple[str, str]] = set()
+    sums: dict[str, Decimal] = {}
+    for c in criteria:
+        group = by_code.get(c.group)
+        if group is None:
+            errors.append(gettext("Nhóm tiêu chí “%(g)s” không có trong khung.") % {"g": c.group})
+            continue
+        name = c.name.strip()
+        if not name:
+            errors.append(gettext("Nhóm “%(g)s”: có tiêu chí chưa ghi tên.") % {"g": group.label})
+        key = (c.group, name.casefold())
+        if name and key in seen:
+            errors.append(
+                gettext("Nhóm “%(g)s”: tiêu chí “%(n)s” bị trùng.") % {"g": group.label, "n": name}
+            )
+        seen.add(key)
+        points = Decimal(c.points)
+        if points <= 0:
+            errors.append(
+                gettext("Tiêu chí “%(n)s”: số điểm phải lớn hơn 0 (đang ghi %(p)s).")
+                % {"n": name or "—", "p": points}
+            )
+        sums[c.group] = sums.get(c.group, Decimal(0)) + points
+    for code, total in sums.items():
+        group = by_code[code]
+        if total != group.points:
+            errors.append(
+                gettext(
+                    "Nhóm “%(g)s”: tổng điểm các tiêu chí là %(s)s, phải đúng %(p)d điểm như khung "
+                    "của năm %(year)d (không được thay đổi điểm của nhóm)."
+                )
+                % {"g": group.label, "s": _plain(total), "p": group.points, "year": year}
+            )
+    return errors
+
+
+def _plain(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return text
+
+
+def score_by_criteria(
+    criteria: Sequence[CriterionSpec], scores: Sequence[Decimal | int | None], year: int
+) -> dict[str, Decimal | None]:
+    """The points of each framework group from the scores given per criterion (same order as
+    `criteria`): {"general": …, "results": …}, None for a group the template does not split.
+    ValueError (Vietnamese) for a missing score or one outside 0 … the criterion's points."""
+    groups = framework(year)
+    if groups is None:
+        raise ValueError(
+            gettext("Năm %(year)d chưa áp dụng thang 100 điểm: xếp loại theo tiêu chí.")
+            % {"year": year}
+        )
+    if len(scores) != len(criteria):
+        raise ValueError(gettext("Số điểm chấm không khớp với số tiêu chí."))
+    out: dict[str, Decimal | None] = {g.code: None for g in groups}
+    for c, s in zip(criteria, scores, strict=True):
+        if s is None:
+            raise ValueError(gettext("Tiêu chí “%(n)s”: chưa chấm điểm.") % {"n": c.name})
+        s = Decimal(s)
+        if not 0 <= s <= Decimal(c.points):
+            raise ValueError(
+                gettext("Tiêu chí “%(n)s”: điểm phải từ 0 đến %(max)s (đang ghi %(v)s).")
+                % {"n": c.name, "max": _plain(Decimal(c.points)), "v": _plain(s)}
+            )
+        out[c.group] = (out[c.group] or Decimal(0)) + s
+    return out

@@ -314,13 +314,18 @@ RULES: tuple[LegalRule, ...] = (
     LegalRule(
         key=EVALUATION_HEAD_CAPPED_BY_UNIT,
         value=True,
-        source="QĐ 124-QĐ/TW; NĐ 48/2023/NĐ-CP [chưa có dòng trong RULES.md — cần đối chiếu]",
-        ref="RULES §4 (chưa có số mục)",
+        source=(
+            "GIẢ ĐỊNH cần xác nhận: chưa có văn bản nguồn (có thể QĐ 124-QĐ/TW hoặc "
+            "NĐ 48/2023/NĐ-CP, chưa đối chiếu văn bản gốc)"
+        ),
+        ref="RULES §4 (không có dòng riêng: GIẢ ĐỊNH)",
         valid_from=date(2023, 9, 15),
         valid_to=None,
         note=(
-            "Mức xếp loại của người đứng đầu không cao hơn mức xếp loại của cơ quan, đơn vị do "
-            "mình phụ trách. Chưa có nguồn trích trong RULES.md: cần kiểm tra văn bản gốc."
+            "GIẢ ĐỊNH cần xác nhận. Mức xếp loại của người đứng đầu không cao hơn mức xếp loại "
+            "của cơ quan, đơn vị do mình phụ trách. RULES.md không ghi số mục, văn bản hay ngày "
+            "hiệu lực của quy tắc này (ngày 15/9/2023 cũng là giả định): giữ quy tắc, cần kiểm "
+            "tra văn bản gốc trước khi dùng chính thức."
         ),
     ),
     LegalRule(
@@ -349,15 +354,16 @@ RULES: tuple[LegalRule, ...] = (
             base="convened",
             base_provisional=True,
         ),
-        source="QĐ 96-QĐ/TW (02/02/2023)",
-        ref="RULES §3.6–3.8, §3.11",
+        source="QĐ 96-QĐ/TW (02/02/2023); mẫu số tính tỷ lệ: giả định (RULES §3.11)",
+        ref="RULES §3.6–3.8 (ngưỡng, có nguồn), §3.11 (mẫu số: GIẢ ĐỊNH)",
         valid_from=date(2023, 2, 2),
         valid_to=None,
         note=(
             "Có mặt ít nhất 2/3 số được triệu tập. Trên 1/2 đến dưới 2/3 phiếu tín nhiệm thấp: "
             "không quy hoạch lên chức vụ cao hơn, xem xét cho thôi giữ chức vụ hoặc bỏ phiếu tín "
-            "nhiệm. Từ 2/3 trở lên: miễn nhiệm, bố trí công tác khác. Mẫu số (tổng số được triệu "
-            "tập) là GIẢ ĐỊNH — QĐ 96 chưa tìm thấy (RULES §3.11)."
+            "nhiệm. Từ 2/3 trở lên: miễn nhiệm, bố trí công tác khác (RULES §3.6–3.8, có nguồn). "
+            "Mẫu số (tổng số được triệu tập) là GIẢ ĐỊNH cần xác nhận — RULES §3.11 ghi NOT FOUND "
+            "cho QĐ 96, suy ra theo quy tắc giới thiệu nhân sự (RULES §2.23)."
         ),
     ),
     LegalRule(
@@ -365,14 +371,15 @@ RULES: tuple[LegalRule, ...] = (
         value=TaskScoring(
             error_deduction=25, delay_deduction=25, parts=(1, 1, 1), parts_provisional=True
         ),
-        source="NĐ 335/2025/NĐ-CP",
-        ref="RULES §4.3.3",
+        source="NĐ 335/2025/NĐ-CP (trừ 25%); tỷ trọng: giả định",
+        ref="RULES §4.3.3 (mức trừ 25%, có nguồn); tỷ trọng: không có (GIẢ ĐỊNH)",
         valid_from=date(2026, 1, 1),
         valid_to=None,
         note=(
             "Điểm kết quả nhiệm vụ tính từ số lượng, chất lượng, tiến độ sản phẩm đã quy đổi; mỗi "
-            "lỗi lớn trừ 25% điểm chất lượng, mỗi lần chậm trừ 25% điểm tiến độ. Tỷ trọng ba phần "
-            "(ở đây bằng nhau) là GIẢ ĐỊNH: chưa có văn bản gốc."
+            "lỗi lớn trừ 25% điểm chất lượng, mỗi lần chậm trừ 25% điểm tiến độ (RULES §4.3.3, có "
+            "nguồn). GIẢ ĐỊNH cần xác nhận: tỷ trọng ba phần (ở đây bằng nhau) và việc bình quân "
+            "các nhiệm vụ theo trọng số do đơn vị giao — RULES.md không ghi cách tính này."
         ),
     ),
 )

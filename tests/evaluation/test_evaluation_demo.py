@@ -58,3 +58,20 @@ def test_same_seed_same_ratings_and_a_second_run_adds_nothing(province):
     seed_past_ratings(years=YEARS, seed=7)
     again = list(Evaluation.objects.order_by("person_id", "year").values_list("rating", flat=True))
     assert again == first
+
+
+def test_current_cycle_open_with_every_step_and_a_vote(province):
+    from canbo.evaluation.demo import seed_current_cycle
+    from canbo.evaluation.models import Ballot, CriteriaTemplate, EvaluationCycle, VoteResult
+
+    seed_past_ratings(years=YEARS, seed=7)
+    made = seed_current_cycle(year=2026, seed=7, on=date(2026, 11, 20))
+    cycle = EvaluationCycle.objects.get(year=2026)
+    assert cycle.status == "open"
+    statuses = set(cycle.evaluations.values_list("status", flat=True))
+    assert {"self", "review", "proposal", "decision", "decided", "returned"} <= statuses
+    assert CriteriaTemplate.objects.get(year=2026).criteria.count() == 4
+    assert made["votes"] == 1 and Ballot.objects.count() == 25
+    outcomes = [r.outcome().consequence for r in VoteResult.objects.all()]
+    assert "planning_removal" in outcomes  # 15 "low" of 27 convened: more than 1/2, under 2/3
+    assert seed_current_cycle(year=2026, seed=7) == {}  # a second run adds nothing

@@ -220,4 +220,4 @@ def test_second_incomplete_year_flags_the_consequences(tree):
     services.decide(actor=None, evaluation=ev, rating="incomplete")
     codes = {c.code for c in services.consequences(ev)}
     assert codes == {"dismissal", "termination", "lower_position"}
-    assert ev.decided_by_body == ""  # no management tier: no body to name
+    assert ev.decided_by_body == "Người đứng đầu Văn phòng"  # no tier: the unit head decides

@@ -1,5 +1,6 @@
-"""`canbo report ratings --unit CODE --year Y [--years 2011,2015] [--json]`: the rating
-distribution of a unit subtree (the figures of the ratings report page)."""
+"""`canbo report ratings --unit CODE --year Y [--years 2011,2015] [--json] [--pdf FILE]`: the
+rating distribution of a unit subtree (the figures of the ratings report page), printed, or
+written as the same PDF as the page's export."""
 
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ class Command(BaseCommand):
         ratings.add_argument("--year", type=int, required=True, help=gettext_lazy("năm đánh giá"))
         ratings.add_argument("--years", help=gettext_lazy("thêm bảng qua các năm, ví dụ 2011,2015"))
         ratings.add_argument("--json", action="store_true", help=gettext_lazy("in JSON"))
+        ratings.add_argument("--pdf", metavar="FILE", help=gettext_lazy("ghi báo cáo PDF ra tệp"))
 
     def handle(self, *args, **opts):
         unit = Unit.objects.filter(code=opts["unit"]).first()
@@ -50,6 +52,18 @@ class Command(BaseCommand):
         data = rating_distribution(unit, opts["year"])
         if opts["years"]:
             data["years"] = rating_trend(unit, _years(opts["years"]))
+        if opts.get("pdf"):
+            from canbo.core.pdf import PdfUnavailable
+            from canbo.evaluation.export import ratings_pdf
+
+            try:
+                content = ratings_pdf(data, data.get("years") or rating_trend(unit))
+            except PdfUnavailable as error:
+                raise CommandError(str(error)) from error
+            with open(opts["pdf"], "wb") as out:
+                out.write(content)
+            self.stdout.write(_("Đã ghi %(f)s.") % {"f": opts["pdf"]})
+            return
         if opts["json"]:
             self.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
             return
