@@ -7,7 +7,9 @@ Times, on the bench database (see `python -m bench generate`):
   every person for ages and retirement;
 - the whole dashboard page through Django (figures, charts, narrative; the indicators load
   afterwards by htmx and are timed on their own);
-- all indicators of the province (the seeds' targets, declared once as `bench-*` rows).
+- all indicators of the province (the seeds' targets, declared once as `bench-*` rows);
+- the trend over the years (the headline figures at six dates: a second request, like the
+  indicators).
 """
 
 from __future__ import annotations
@@ -163,6 +165,12 @@ def run(args) -> None:
         assert response.status_code == 200, response.status_code
 
     cases.append(("dashboard page (figures, charts, narrative)", page, args.repeat))
+
+    def trend_part():
+        response = client.get(f"/stats/{province.code}/trend/", HTTP_HX_REQUEST="true")
+        assert response.status_code == 200, response.status_code
+
+    cases.append(("trend over the years (loaded by htmx after the page)", trend_part, args.repeat))
     for label, fn, repeat in cases:
         median, p95, worst = _time(fn, repeat)
         print(f"  {label:<62} {median:9.1f} {p95:9.1f} {worst:9.1f}")

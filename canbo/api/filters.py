@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from canbo.people.filters import MINORITY, PersonFilter
+from canbo.people.filters import MINORITY, NULL, PersonFilter
 from canbo.posts.choices import AssignmentKind, DecisionKind, TitleGroup
 from canbo.posts.models import Assignment, Decision, Post, Title
 from canbo.units.choices import UnitKind
@@ -28,7 +28,8 @@ class ApiPersonFilter(PersonFilter):
     (its choices are read from the catalog when the filter is built)."""
 
     ethnicity = df.CharFilter(
-        label=_("Dân tộc (mã số, hoặc “%(m)s”: dân tộc thiểu số)") % {"m": MINORITY},
+        label=_("Dân tộc (mã số, “%(m)s”: dân tộc thiểu số, “%(n)s”: chưa ghi)")
+        % {"m": MINORITY, "n": NULL},
         method="filter_ethnicity",
     )
     title = TitleIdFilter(
@@ -41,7 +42,7 @@ class ApiPersonFilter(PersonFilter):
 
     def filter_ethnicity(self, queryset, name, value):
         value = value.strip()
-        if value != MINORITY and not value.isdigit():
+        if value not in (MINORITY, NULL) and not value.isdigit():
             return queryset.none()
         return super().filter_ethnicity(queryset, name, value)
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.catalogs.models import (
     Ethnicity,
+    ManagementTier,
     PoliticalTheoryLevel,
     QualificationLevel,
     Religion,
@@ -19,6 +20,7 @@ from canbo.catalogs.models import (
 from canbo.core.choices import Gender
 from canbo.core.text import fold
 from canbo.posts.models import Assignment, Title
+from canbo.stats.populations import LOCALITIES, RETIREMENT_BANDS, key_post_locality, retirement_q
 from canbo.units.models import Unit
 
 from .choices import PersonStatus
@@ -26,6 +28,8 @@ from .models import Person
 
 YES_NO = [("yes", _("Có")), ("no", _("Không"))]
 MINORITY = "minority"
+NULL = "null"  # "not recorded" (django-filter's null choice value)
+NOT_RECORDED = _("Chưa ghi")
 YEAR = {"min_value": 1, "max_value": 9999, "decimal_places": 0}
 AGE = {"min_value": 0, "max_value": 150, "decimal_places": 0}
 
@@ -74,18 +78,58 @@ class PersonFilter(df.FilterSet):
     key_post = df.ChoiceFilter(
         label=_("Giữ chức danh chủ chốt"), choices=YES_NO, method="filter_key_post"
     )
+    key_post_locality = df.ChoiceFilter(
+        label=_("Giữ chức danh chủ chốt: người địa phương"),
+        choices=LOCALITIES,
+        method="filter_key_post_locality",
+    )
+    management_tier = df.ModelChoiceFilter(
+        label=_("Diện quản lý"), queryset=ManagementTier.objects.all(), null_label=NOT_RECORDED
+    )
     political_theory = df.ModelChoiceFilter(
-        label=_("Lý luận chính trị"), queryset=PoliticalTheoryLevel.objects.all()
+        label=_("Lý luận chính trị"),
+        queryset=PoliticalTheoryLevel.objects.all(),
+        null_label=_("Chưa có"),
+    )
+    political_theory_min = df.ModelChoiceFilter(
+        label=_("Lý luận chính trị từ"),
+        queryset=PoliticalTheoryLevel.objects.all(),
+        method="filter_political_theory_min",
     )
     qualification_level = df.ModelChoiceFilter(
-        label=_("Chuyên môn"), queryset=QualificationLevel.objects.all()
+        label=_("Chuyên môn"), queryset=QualificationLevel.objects.all(), null_label=NOT_RECORDED
+    )
+    qualification_min = df.ModelChoiceFilter(
+        label=_("Chuyên môn từ"),
+        queryset=QualificationLevel.objects.all(),
+        method="filter_qualification_min",
     )
     state_management = df.ModelChoiceFilter(
-        label=_("Quản lý nhà nước"), queryset=StateManagementRank.objects.all()
+        label=_("Quản lý nhà nước"),
+        queryset=StateManagementRank.objects.all(),
+        null_label=_("Chưa có"),
+    )
+    retirement = df.ChoiceFilter(
+        label=_("Thời gian công tác còn lại"),
+        choices=[(k, label) for k, label, _lo, _hi in RETIREMENT_BANDS],
+        method="filter_retirement",
     )
     party_member = df.ChoiceFilter(label=_("Đảng viên"), choices=YES_NO, method="filter_party")
+    party_joined_to = df.DateFilter(
+        label=_("Vào Đảng đến ngày"),
+        field_name="party_joined_on",
+        lookup_expr="lte",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    recruited_to = df.DateFilter(
+        label=_("Tuyển dụng đến ngày (kể cả hồ sơ không ghi)"),
+        method="filter_recruited_to",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
     ethnicity = df.ChoiceFilter(label=_("Dân tộc"), choices=[], method="filter_ethnicity")
-    religion = df.ModelChoiceFilter(label=_("Tôn giáo"), queryset=Religion.objects.all())
+    religion = df.ModelChoiceFilter(
+        label=_("Tôn giáo"), queryset=Religion.objects.all(), null_label=NOT_RECORDED
+    )
     status = df.ChoiceFilter(
         label=_("Trạng thái"), choices=PersonStatus.choices, empty_label=_("Tất cả")
     )
@@ -114,9 +158,11 @@ class PersonFilter(df.FilterSet):
             if "unit" in data and "subtree" not in data and not data.get("_submitted"):
                 data["subtree"] = "on"
         super().__init__(data, *args, **kwargs)
-        self.filters["ethnicity"].extra["choices"] = [(MINORITY, _("Dân tộc thiểu số"))] + [
-            (str(e.pk), e.name) for e in Ethnicity.objects.all()
-        ]
+        self.filters["ethnicity"].extra["choices"] = (
+            [(MINORITY, _("Dân tộc thiểu số"))]
+            + [(str(e.pk), e.name) for e in Ethnicity.objects.all()]
+            + [(NULL, NOT_RECORDED)]
+        )
 
     # -- helpers
     @property
@@ -162,10 +208,29 @@ class PersonFilter(df.FilterSet):
         holds = Exists(self._current_posts().filter(post__title__is_key=True))
         return queryset.filter(holds if value == "yes" else ~holds)
 
+    def filter_key_post_locality(self, queryset, name, value):
+        # a few holders per unit; their locality follows area links (stats.populations)
+        holders = key_post_locality(queryset, self.as_of_date)[value]
+        return queryset.filter(pk__in=sorted(holders))
+
+    def filter_political_theory_min(self, queryset, name, value):
+        return queryset.filter(political_theory__rank__gte=value.rank)
+
+    def filter_qualification_min(self, queryset, name, value):
+        return queryset.filter(qualification_level__rank__gte=value.rank)
+
+    def filter_retirement(self, queryset, name, value):
+        return queryset.filter(retirement_q(value, self.as_of_date))
+
+    def filter_recruited_to(self, queryset, name, value):
+        return queryset.filter(Q(recruited_on__isnull=True) | Q(recruited_on__lte=value))
+
     def filter_party(self, queryset, name, value):
         return queryset.filter(party_joined_on__isnull=(value == "no"))
 
     def filter_ethnicity(self, queryset, name, value):
+        if value == NULL:
+            return queryset.filter(ethnicity__isnull=True)
         if value == MINORITY:
             # the catalog is small: its minority ids inline, so the count needs no join
             minority = Ethnicity.objects.filter(is_majority=False).values_list("pk", flat=True)

@@ -19,8 +19,10 @@ from .selectors import person_list, person_profile_queryset, with_current_posts
 from .services import StaleVersionError, changed_fields, person_create, person_update
 
 EXTRA_FILTERS = [
-    "title", "key_post", "qualification_level", "political_theory", "state_management",
-    "party_member", "ethnicity", "religion", "status",
+    "title", "key_post", "key_post_locality", "management_tier", "qualification_level",
+    "qualification_min", "political_theory", "political_theory_min", "state_management",
+    "retirement", "party_member", "party_joined_to", "ethnicity", "religion", "recruited_to",
+    "status",
 ]  # fmt: skip
 
 

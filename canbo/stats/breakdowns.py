@@ -41,17 +41,9 @@ from canbo.units.models import Unit
 
 from .ages import AGE_GROUPS, AGE_TARGETS, is_uncertain, years_before
 from .locality import LocalityResolver
+from .populations import RETIREMENT_BANDS, retirement_band
 
-# Years-to-retirement bands (months of working time left, RULES §7 via rules.retirement).
-RETIREMENT_BANDS: tuple[tuple[str, str, int | None, int | None], ...] = (
-    ("reached", "Đã đến tuổi nghỉ hưu", None, 0),
-    ("within_1y", "Còn dưới 1 năm", 0, 12),
-    ("1_2y", "Còn từ 1 đến dưới 2 năm", 12, 24),
-    ("2_5y", "Còn từ 2 đến dưới 5 năm", 24, 60),
-    ("5_10y", "Còn từ 5 đến dưới 10 năm", 60, 120),
-    ("10y_plus", "Còn từ 10 năm trở lên", 120, None),
-)
-
+NULL = "null"  # the people list's value for "not recorded" (django-filter's null choice)
 
 # catalogs.data ranks: Đại học = 5 (QualificationLevel), Trung cấp = 2 (PoliticalTheoryLevel)
 UNIVERSITY_RANK = 5
@@ -91,6 +83,8 @@ class Report:
     headline: list[Row] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    tier_id: int | None = None
+    trend_groups: Counter | None = None  # with `trend_dates`: counts per trend step (trend.py)
     flat: dict = field(default_factory=dict)  # the stable JSON keys (docs/STATS.md)
 
     def breakdown(self, key: str) -> Breakdown:
@@ -185,12 +179,27 @@ _BIRTH_SET: tuple[str, ...] = ("gender", "birth_date", "birth_date_precision")
 _GROUPINGS: tuple[tuple[str, ...], ...] = (_CATALOG_SET, _BIRTH_SET)
 
 
-def _annotated(pop: QuerySet[Person], as_of: date) -> QuerySet:
+def _annotated(
+    pop: QuerySet[Person], as_of: date, trend_dates: list[date] | None = None
+) -> QuerySet:
     party = Case(
         When(party_joined_on__isnull=False, then=Value(1)), default=Value(0),
         output_field=IntegerField(),
     )  # fmt: skip
-    return pop.order_by().annotate(party=party)
+    qs = pop.order_by().annotate(party=party)
+    if trend_dates:
+        from .trend import step_annotations
+
+        qs = qs.annotate(**step_annotations(trend_dates))
+    return qs
+
+
+def _groupings(trend_dates: list[date] | None) -> tuple[tuple[str, ...], ...]:
+    if not trend_dates:
+        return _GROUPINGS
+    from .trend import TREND_SET
+
+    return (*_GROUPINGS, TREND_SET)
 
 
 def _band(age: int) -> str:
@@ -209,37 +218,44 @@ def _band_function(as_of: date):
 
 
 def grouped_counts(
-    pop: QuerySet[Person], as_of: date, one_scan: bool = True
-) -> dict[tuple[str, ...], Counter]:
-    """Counts per value of every grouping in `_GROUPINGS`.
+    pop: QuerySet[Person], as_of: date, one_scan: bool = True,
+    trend_dates: list[date] | None = None,
+) -> dict[tuple[str, ...], Counter]:  # fmt: skip
+    """Counts per value of every grouping in `_GROUPINGS` (and, with `trend_dates`, of the
+    trend's step columns, `trend.TREND_SET`: the trend then costs no scan of its own).
 
     PostgreSQL: one query, one scan (`GROUP BY GROUPING SETS`). Other databases (or
     `one_scan=False`): one `GROUP BY` per grouping. Both give the same result (tests compare
     them on PostgreSQL)."""
-    qs = _annotated(pop, as_of)
+    qs = _annotated(pop, as_of, trend_dates)
+    groupings = _groupings(trend_dates)
     if one_scan and connections[qs.db].vendor == "postgresql":
-        return _grouping_sets(qs)
-    return separate_group_bys(qs)
+        return _grouping_sets(qs, groupings)
+    return separate_group_bys(qs, groupings)
 
 
-def separate_group_bys(qs: QuerySet) -> dict[tuple[str, ...], Counter]:
+def separate_group_bys(
+    qs: QuerySet, groupings: tuple[tuple[str, ...], ...] = _GROUPINGS
+) -> dict[tuple[str, ...], Counter]:
     result = {}
-    for cols in _GROUPINGS:
+    for cols in groupings:
         result[cols] = Counter(
             {row[:-1]: row[-1] for row in qs.values_list(*cols).annotate(n=Count("*")).values_list(*cols, "n")}
         )  # fmt: skip
     return result
 
 
-def _grouping_sets(qs: QuerySet) -> dict[tuple[str, ...], Counter]:
-    columns = sorted({c for cols in _GROUPINGS for c in cols})
-    result: dict[tuple[str, ...], Counter] = {cols: Counter() for cols in _GROUPINGS}
+def _grouping_sets(
+    qs: QuerySet, groupings: tuple[tuple[str, ...], ...] = _GROUPINGS
+) -> dict[tuple[str, ...], Counter]:
+    columns = sorted({c for cols in groupings for c in cols})
+    result: dict[tuple[str, ...], Counter] = {cols: Counter() for cols in groupings}
     try:
         inner_sql, params = qs.values(*columns).query.sql_with_params()
     except EmptyResultSet:  # e.g. a user without any grant: nobody to count
         return result
     quoted = {c: connection_quote(c) for c in columns}
-    sets = ", ".join("(" + ", ".join(quoted[c] for c in cols) + ")" for cols in _GROUPINGS)
+    sets = ", ".join("(" + ", ".join(quoted[c] for c in cols) + ")" for cols in groupings)
     grouping = "GROUPING(" + ", ".join(quoted[c] for c in columns) + ")"
     sql = (
         f"SELECT {', '.join(quoted[c] for c in columns)}, {grouping}, COUNT(*) "
@@ -247,7 +263,7 @@ def _grouping_sets(qs: QuerySet) -> dict[tuple[str, ...], Counter]:
     )
     # GROUPING(...) has a bit set (first column = highest bit) for each column NOT grouped
     masks = {}
-    for cols in _GROUPINGS:
+    for cols in groupings:
         mask = 0
         for i, c in enumerate(columns):
             if c not in cols:
@@ -287,7 +303,10 @@ def _catalog_rows(model, counts: Counter, total: int, filter_name: str | None, n
             )
         )
     none = counts.get(None, 0)
-    rows.append(Row(none_key, none_label, none, share(none, total), None))
+    rows.append(
+        Row(none_key, none_label, none, share(none, total),
+            {filter_name: NULL} if filter_name else None)
+    )  # fmt: skip
     return rows
 
 
@@ -361,10 +380,7 @@ def _retirement(groups: Counter, as_of: date) -> Counter:
             bands["unknown"] += n
             continue
         left = months_of_service_left(gender, date(year, month, 1), "month", as_of)
-        for key, _label, low, high in RETIREMENT_BANDS:
-            if (low is None or left >= low) and (high is None or left < high):
-                bands[key] += n
-                break
+        bands[retirement_band(left)] += n
     return bands
 
 
@@ -376,12 +392,14 @@ def compute(
     tier: ManagementTier | None = None,
     one_scan: bool = True,
     period: tuple[date, date] | None = None,
+    trend_dates: list[date] | None = None,
 ) -> Report:
     """The standard statistics of the population (see module doc); with a `period`, also the
     people who joined, moved or left during it."""
     pop = population(people, unit=unit, tier=tier)
 
-    g = grouped_counts(pop, as_of, one_scan)
+    g = grouped_counts(pop, as_of, one_scan, trend_dates)
+    trend_groups = next((c for cols, c in g.items() if cols not in _GROUPINGS), None)
     by_field: dict[str, Counter] = {f: Counter() for f in _CATALOG_SET}
     for key, n in g[_CATALOG_SET].items():
         for f, value in zip(_CATALOG_SET, key, strict=True):
@@ -433,6 +451,7 @@ def compute(
         unit_code=unit.code if unit else None,
         unit_name=unit.name if unit else _("Toàn bộ"),
         tier_code=tier.code if tier else None,
+        tier_id=tier.pk if tier else None,
         as_of=as_of,
         total=total,
         population=population_text(unit, tier, as_of),
@@ -451,7 +470,8 @@ def compute(
         Row("key_post_holders", _("Giữ chức danh chủ chốt"), key["holders"],
             pct(key["holders"]), {"key_post": "yes"}),
         Row("non_local_key_post_holders", _("Chủ chốt không phải người địa phương"),
-            key["non_local_holders"], share(key["non_local_holders"], key["holders"]), None),
+            key["non_local_holders"], share(key["non_local_holders"], key["holders"]),
+            {"key_post_locality": "non_local"}),
     ]  # fmt: skip
 
     B = report.breakdowns
@@ -529,7 +549,13 @@ def compute(
     ]
     if ethnicity.get(None):
         eth_rows.append(
-            Row("unknown", _("Chưa ghi dân tộc"), ethnicity[None], pct(ethnicity[None]), None)
+            Row(
+                "unknown",
+                _("Chưa ghi dân tộc"),
+                ethnicity[None],
+                pct(ethnicity[None]),
+                {"ethnicity": NULL},
+            )
         )
     B.append(
         Breakdown(
@@ -551,7 +577,13 @@ def compute(
     ]  # fmt: skip
     if religion.get(None):
         rel_rows.append(
-            Row("unknown", _("Chưa ghi tôn giáo"), religion[None], pct(religion[None]), None)
+            Row(
+                "unknown",
+                _("Chưa ghi tôn giáo"),
+                religion[None],
+                pct(religion[None]),
+                {"religion": NULL},
+            )
         )
     B.append(
         Breakdown(
@@ -606,7 +638,12 @@ def compute(
             base=total,
         )
     )
-    theory_rows = [Row("advanced", _("Cao cấp, cử nhân (gộp)"), advanced, pct(advanced), None)]
+    lowest_advanced = min((t for t in theory_levels if t.rank >= 3), key=lambda t: t.rank,
+                          default=None)  # fmt: skip
+    theory_rows = [
+        Row("advanced", _("Cao cấp, cử nhân (gộp)"), advanced, pct(advanced),
+            {"political_theory_min": str(lowest_advanced.pk)} if lowest_advanced else None)
+    ]  # fmt: skip
     theory_rows += _catalog_rows(
         PoliticalTheoryLevel, theory, total, "political_theory", "none", _("Chưa có")
     )
@@ -641,7 +678,7 @@ def compute(
             "management_tier",
             _("Diện quản lý"),
             _("Cơ quan quản lý cán bộ (diện quản lý) ghi trong hồ sơ."),
-            _catalog_rows(ManagementTier, tiers, total, None, "none", _("Chưa ghi")),
+            _catalog_rows(ManagementTier, tiers, total, "management_tier", "none", _("Chưa ghi")),
             base=total,
         )
     )
@@ -672,7 +709,7 @@ def compute(
         )
     )
     ret_rows = [
-        Row(k, _(label), retirement.get(k, 0), pct(retirement.get(k, 0)), None)
+        Row(k, str(label), retirement.get(k, 0), pct(retirement.get(k, 0)), {"retirement": k})
         for k, label, _lo, _hi in RETIREMENT_BANDS
     ]
     B.append(
@@ -727,6 +764,7 @@ def compute(
         report.flat["period"] = [period[0].isoformat(), period[1].isoformat()]
         report.flat["movements"] = _flat(movements)
     report.notes = [report.breakdown("age_groups").definition]
+    report.trend_groups = trend_groups
     return report
 
 
@@ -847,12 +885,24 @@ def _fmt_pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}".replace(".", ",")
 
 
-def attach_urls(report: Report, base_url: str) -> Report:
-    """Give each row with people-list filters the URL of the people behind it."""
+def list_query(report: Report, filters: dict[str, str]) -> dict[str, str] | None:
+    """The people-list query of the people behind a row: the report's population (unit subtree,
+    tier, date — active profiles being the list's default) and the row's own filters; None when
+    the row contradicts the population (another tier than the one chosen: nobody)."""
     base = {"as_of": report.as_of.isoformat()}
     if report.unit_code:
         base["unit"] = report.unit_code
+    if report.tier_id is not None:
+        base["management_tier"] = str(report.tier_id)
+    if any(k in base and base[k] != v for k, v in filters.items()):
+        return None
+    return {**base, **filters}
+
+
+def attach_urls(report: Report, base_url: str) -> Report:
+    """Give each row with people-list filters the URL of the people behind it."""
     for row in [*report.headline, *(r for b in report.breakdowns for r in b.rows)]:
-        if row.filters is not None and report.tier_code is None:
-            row.url = f"{base_url}?{urlencode({**base, **row.filters})}"
+        query = list_query(report, row.filters) if row.filters is not None else None
+        if query is not None:
+            row.url = f"{base_url}?{urlencode(query)}"
     return report

@@ -146,3 +146,103 @@ def chart(breakdown: Breakdown) -> SafeString:
     if breakdown.chart == "pyramid":
         return pyramid(breakdown)
     return bars(breakdown)
+
+
+def trend_lines(points, series, width: int = 520, height: int = 230) -> SafeString:
+    """Shares (%) over the years, one line per series; every point links to its people."""
+    if not points:
+        return mark_safe(f'<p class="muted">{escape(_("Không có số liệu."))}</p>')
+    left, right, top, bottom = 36, 10, 10, 44
+    plot_w, plot_h = width - left - right, height - top - bottom
+    step = plot_w / max(1, len(points) - 1)
+
+    def xy(i: int, value: float) -> tuple[float, float]:
+        return left + i * step, top + plot_h * (1 - value / 100)
+
+    parts = []
+    for tick in (0, 25, 50, 75, 100):
+        _x, y = xy(0, tick)
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" class="chart-grid"/>'
+            f'<text x="{left - 4}" y="{y + 4:.1f}" text-anchor="end" class="chart-value">{tick}%</text>'
+        )
+    for i, p in enumerate(points):
+        x, _y = xy(i, 0)
+        label = escape(p.label)
+        total = f"{p.label}: {p.total}"
+        body = (
+            f'<text x="{x:.1f}" y="{height - 26}" text-anchor="middle" class="chart-label">{label}'
+            f'</text><text x="{x:.1f}" y="{height - 10}" text-anchor="middle" class="chart-value">'
+            f"n={p.total}</text>"
+        )
+        parts.append(_link(Row(f"{p.on.isoformat()}:total", total, p.total, None, None,
+                               p.urls.get("total")), body, total))  # fmt: skip
+    legend = []
+    for s_i, (key, name) in enumerate(series):
+        color = PALETTE[s_i % len(PALETTE)]
+        coords = [xy(i, p.shares[key]) for i, p in enumerate(points) if p.shares[key] is not None]
+        if len(coords) > 1:
+            path = " ".join(f"{x:.1f},{y:.1f}" for x, y in coords)
+            parts.append(
+                f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"/>'
+            )
+        for i, p in enumerate(points):
+            if p.shares[key] is None:
+                continue
+            x, y = xy(i, p.shares[key])
+            text = f"{name} — {p.label}: {p.counts[key]}/{p.total}{_pct(Row('', '', 0, p.shares[key]))}"
+            row = Row(f"{key}:{p.on.isoformat()}", str(name), p.counts[key], p.shares[key], None,
+                      p.urls.get(key))  # fmt: skip
+            parts.append(
+                _link(row, f'<circle cx="{x:.1f}" cy="{y:.1f}" r="5" fill="{color}"/>', text)
+            )
+        legend.append(
+            f'<rect x="{width + 8}" y="{14 + s_i * 20}" width="12" height="12" fill="{color}"/>'
+            f'<text x="{width + 24}" y="{24 + s_i * 20}" class="chart-label">{escape(name)}</text>'
+        )
+    return mark_safe(
+        f'<svg class="chart" role="img" aria-label="{escape(_("Diễn biến qua các năm"))}" '
+        f'viewBox="0 0 {width + 130} {height}" width="100%">{"".join(parts + legend)}</svg>'
+    )
+
+
+def rating_bars(points, labels, width: int = 520) -> SafeString:
+    """The decided ratings of each year as 100% stacked bars."""
+    rated = [p for p in points if p.ratings]
+    if not rated:
+        return mark_safe("")
+    label_w, bar_h, gap = 60, 18, 6
+    plot_w = width - label_w - 10
+    parts = []
+    for i, p in enumerate(rated):
+        y = gap + i * (bar_h + gap)
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" class="chart-label">'
+            f"{p.on.year}</text>"
+        )
+        x = float(label_w)
+        total = p.ratings["total"] or 1
+        for r_i, (code, name) in enumerate(labels):
+            n = p.ratings["counts"].get(code, 0)
+            w = plot_w * n / total
+            if n:
+                text = f"{p.on.year} — {name}: {n} ({p.ratings['shares'][code]}%)"
+                parts.append(
+                    f'<g><title>{escape(text)}</title><rect x="{x:.1f}" y="{y}" '
+                    f'width="{w:.1f}" height="{bar_h}" fill="{PALETTE[r_i % len(PALETTE)]}"/></g>'
+                )
+            x += w
+    height = gap + len(rated) * (bar_h + gap)
+    legend_y = height + 4
+    for r_i, (_code, name) in enumerate(labels):
+        lx = label_w + r_i * 120
+        parts.append(
+            f'<rect x="{lx}" y="{legend_y}" width="12" height="12" '
+            f'fill="{PALETTE[r_i % len(PALETTE)]}"/>'
+            f'<text x="{lx + 16}" y="{legend_y + 11}" class="chart-label">{escape(_short(name, 18))}'
+            "</text>"
+        )
+    return mark_safe(
+        f'<svg class="chart" role="img" aria-label="{escape(_("Xếp loại qua các năm"))}" '
+        f'viewBox="0 0 {width} {legend_y + 20}" width="100%">{"".join(parts)}</svg>'
+    )

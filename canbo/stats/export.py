@@ -44,7 +44,7 @@ def _head(ws, report: Report, title: str, definition: str = "") -> None:
     ws.append([])
 
 
-def workbook(report: Report, results: list[Result] = ()) -> bytes:
+def workbook(report: Report, results: list[Result] = (), trend=None) -> bytes:
     wb = Workbook()
     wb.remove(wb.active)
     ws = _sheet(wb, _("Tổng hợp"))
@@ -72,6 +72,24 @@ def workbook(report: Report, results: list[Result] = ()) -> bytes:
             ws.append([r.label, r.count, r.share, *extra])
         ws.append([_("Cơ sở tính tỷ lệ"), b.base])
         ws.column_dimensions["A"].width = 48
+    if trend:
+        from .trend import SERIES, TREND_DEFINITION
+
+        ws = _sheet(wb, _("Diễn biến qua các năm"))
+        _head(ws, report, _("Diễn biến qua các năm"), str(TREND_DEFINITION))
+        header = [_("Thời điểm"), _("Tổng số")]
+        for _key, name in SERIES:
+            header += [str(name), _("%(name)s (%%)") % {"name": name}]
+        ws.append(header)
+        for c in ws[ws.max_row]:
+            c.font = BOLD
+        for p in trend:
+            row = [p.on, p.total]
+            for n, pct, _url in p.cells:
+                row += [n, pct]
+            ws.append(row)
+            ws.cell(ws.max_row, 1).number_format = "DD/MM/YYYY"
+        ws.column_dimensions["A"].width = 14
     ws = _sheet(wb, _("Chỉ tiêu"))
     _head(ws, report, _("Chỉ tiêu"))
     ws.append([_("Chỉ tiêu"), _("Văn bản"), _("Thời hạn"), _("Chỉ tiêu đặt ra"), _("Giá trị"),
@@ -99,10 +117,14 @@ def workbook(report: Report, results: list[Result] = ()) -> bytes:
 FONT = "Times New Roman"  # as the other exports (canbo.exports); the system substitutes if missing
 
 
-def document(report: Report, results: list[Result] = ()) -> bytes:
-    """The report as Word: the narrative (for staff to edit), then a table per breakdown."""
+def document(report: Report, results: list[Result] = (), trend=None) -> bytes:
+    """The report as Word: the narrative (for staff to edit), the trend over the years, then a
+    chart (PNG, `pictures.py`) and a table per breakdown."""
     from docx import Document
-    from docx.shared import Pt
+    from docx.shared import Inches, Pt
+
+    from . import pictures
+    from .trend import SERIES, TREND_DEFINITION
 
     doc = Document()
     style = doc.styles["Normal"]
@@ -112,9 +134,15 @@ def document(report: Report, results: list[Result] = ()) -> bytes:
     doc.add_paragraph(report.population).runs[0].italic = True
     for sentence in narrative(report, results):
         doc.add_paragraph(sentence.text)
+    if trend:
+        doc.add_heading(_("Diễn biến qua các năm"), level=2)
+        doc.add_paragraph(str(TREND_DEFINITION)).runs[0].font.size = Pt(11)
+        doc.add_picture(BytesIO(pictures.trend(trend, SERIES)), width=Inches(pictures.WIDTH_IN))
     for b in report.breakdowns:
         doc.add_heading(b.title, level=2)
         doc.add_paragraph(b.definition).runs[0].font.size = Pt(11)
+        if b.key != "movements" and any(r.count for r in b.rows):
+            doc.add_picture(BytesIO(pictures.chart(b)), width=Inches(pictures.WIDTH_IN))
         table = doc.add_table(rows=1, cols=3)
         table.style = "Table Grid"
         for cell, text in zip(
@@ -142,19 +170,22 @@ def document(report: Report, results: list[Result] = ()) -> bytes:
     return out.getvalue()
 
 
-def pdf(report: Report, results: list[Result] = ()) -> bytes:
+def pdf(report: Report, results: list[Result] = (), trend=None) -> bytes:
     """The report as PDF with its charts (the same SVG as the page), rendered by WeasyPrint."""
     from django.template.loader import render_to_string
 
     from canbo.core.pdf import html_to_pdf
 
     from . import charts
+    from .trend import SERIES, TREND_DEFINITION
 
     html = render_to_string(
         "stats/report_pdf.html",
         {
             "report": report,
             "sections": [(b, charts.chart(b)) for b in report.breakdowns],
+            "trend_svg": charts.trend_lines(trend, SERIES) if trend else "",
+            "trend_definition": TREND_DEFINITION,
             "results": results,
             "sentences": narrative(report, results),
             "font": FONT,

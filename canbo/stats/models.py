@@ -71,6 +71,10 @@ class Indicator(TimeStampedModel):
     description = models.TextField(_("ghi chú"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
     is_active = models.BooleanField(_("đang theo dõi"), default=True)
+    version = models.PositiveIntegerField(
+        _("phiên bản"), default=1, editable=False,
+        help_text=_("Tăng mỗi lần lưu: hai người sửa cùng lúc không ghi đè lên nhau."),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("chỉ tiêu")

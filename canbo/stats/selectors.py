@@ -19,10 +19,14 @@ def unit_report(
     as_of: date,
     tier: ManagementTier | None = None,
     period: tuple[date, date] | None = None,
+    trend_dates: list[date] | None = None,
 ) -> Report:
     """The statistics of a unit's subtree over `people_for(user, "view")`: nobody outside the
     user's grants is counted."""
-    return compute(people_for(user, "view"), as_of=as_of, unit=unit, tier=tier, period=period)
+    return compute(
+        people_for(user, "view"), as_of=as_of, unit=unit, tier=tier, period=period,
+        trend_dates=trend_dates,
+    )  # fmt: skip
 
 
 def unit_indicators(user, *, unit: Unit, on: date) -> list[Result]:

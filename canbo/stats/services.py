@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from .choices import IndicatorKind
@@ -29,12 +30,19 @@ def indicator_entry_add(
     return entry
 
 
-@transaction.atomic
-def indicator_declare(*, conditions: list[tuple[str, str, str, str]] = (), **fields) -> Indicator:
-    """Declare an indicator with its condition rows (role, field, operator, value), all
-    validated before anything is written."""
-    indicator = Indicator(**fields)
-    indicator.full_clean()
+class StaleIndicatorError(Exception):
+    """The indicator was saved by someone else after this edit began."""
+
+    def __init__(self, current: Indicator):
+        super().__init__(_("Chỉ tiêu đã được người khác cập nhật trong lúc bạn sửa."))
+        self.current = current
+
+
+def _condition_rows(
+    indicator: Indicator, conditions: list[tuple[str, str, str, str]]
+) -> list[IndicatorCondition]:
+    """The condition rows, validated (field, operator, value; a locality condition needs a
+    population of post holders); raises one ValidationError listing every problem."""
     rows = [
         IndicatorCondition(indicator=indicator, role=role, field=f, operator=op, value=value)
         for role, f, op, value in conditions
@@ -55,7 +63,40 @@ def indicator_declare(*, conditions: list[tuple[str, str, str, str]] = (), **fie
         )  # fmt: skip
     if errors:
         raise ValidationError(errors)
+    return rows
+
+
+@transaction.atomic
+def indicator_declare(*, conditions: list[tuple[str, str, str, str]] = (), **fields) -> Indicator:
+    """Declare an indicator with its condition rows (role, field, operator, value), all
+    validated before anything is written."""
+    indicator = Indicator(**fields)
+    indicator.full_clean()
+    rows = _condition_rows(indicator, list(conditions))
+    indicator.version = 1
     indicator.save()
+    for row in rows:
+        row.indicator = indicator
+        row.save()
+    return indicator
+
+
+@transaction.atomic
+def indicator_update(
+    *, indicator: Indicator, expected_version: int, conditions: list[tuple[str, str, str, str]]
+) -> Indicator:
+    """Save `indicator` (already holding the new values) and replace its conditions, if nobody
+    saved it since `expected_version`; otherwise raise StaleIndicatorError with the current
+    record. Everything is validated before anything is written."""
+    indicator.full_clean()
+    rows = _condition_rows(indicator, conditions)
+    current = Indicator.objects.select_for_update().get(pk=indicator.pk)
+    if current.version != expected_version:
+        raise StaleIndicatorError(current)
+    indicator.version = F("version") + 1
+    indicator.save()
+    indicator.refresh_from_db(fields=["version"])
+    indicator.conditions.all().delete()
     for row in rows:
         row.indicator = indicator
         row.save()

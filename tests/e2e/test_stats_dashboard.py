@@ -21,7 +21,7 @@ def commune():
     c = unit("xa-da-bac", name="Xã Đà Bắc", kind="commune")
     PersonFactory(full_name="Nguyễn Thị Hoa", gender="female", unit=c)
     PersonFactory(full_name="Lê Thị Mai", gender="female", unit=c)
-    PersonFactory(full_name="Trần Văn Nam", gender="male", unit=c)
+    PersonFactory(full_name="Trần Văn Nam", gender="male", unit=c, political_theory=None)
     indicator_declare(
         code="nu-30", name="Tỷ lệ cán bộ nữ", unit=c, resolution="Nghị quyết 01-NQ/ĐU",
         adopted_on=date(2025, 1, 1), deadline=date(2030, 12, 31), target=Decimal(30),
@@ -50,4 +50,50 @@ def test_clicking_a_chart_bar_opens_the_people_behind_it(commune, logged_in_page
     expect(page.locator(".result-count")).to_have_text("2 cán bộ")
     expect(page.get_by_role("link", name="Nguyễn Thị Hoa")).to_be_visible()
     expect(page.get_by_role("link", name="Trần Văn Nam")).to_have_count(0)
+
+    # a "none" level (no political theory) and a point of the trend over the years
+    page.goto("/stats/xa-da-bac/")
+    bar = page.locator("#b-political_theory svg a[data-key='none']").first
+    expect(bar.locator("title")).to_contain_text("Chưa có: 1")
+    bar.click()
+    expect(page).to_have_url(re.compile(r"/people/\?.*political_theory=null"))
+    expect(page.locator(".result-count")).to_have_text("1 cán bộ")
+    expect(page.get_by_role("link", name="Trần Văn Nam")).to_be_visible()
+
+    page.goto("/stats/xa-da-bac/")
+    point = page.locator("#trend svg a[data-key^='female:']").last
+    expect(point.locator("title")).to_contain_text(": 2/3")
+    point.click()
+    expect(page).to_have_url(re.compile(r"/people/\?.*recruited_to="))
+    expect(page.locator(".result-count")).to_have_text("2 cán bộ")
+    assert violations == []
+
+
+def test_declaring_an_indicator_on_the_staff_page(commune, logged_in_page, screenshot_dir):
+    page = logged_in_page
+    violations: list[str] = []
+    page.on(
+        "console",
+        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
+    )
+    page.goto("/stats/xa-da-bac/")
+    page.locator("#indicators").get_by_role("link", name="Khai báo chỉ tiêu").click()
+    expect(page.get_by_role("heading", name="Khai báo chỉ tiêu")).to_be_visible()
+    page.fill("#id_code", "dang-vien")
+    page.fill("#id_name", "Tỷ lệ đảng viên")
+    page.fill("#id_resolution", "Nghị quyết 02-NQ/ĐU")
+    page.fill("#id_deadline", "2030-12-31")
+    page.fill("#id_target", "90")
+    page.select_option("#id_c-0-role", "condition")
+    page.select_option("#id_c-0-field", "party_member")
+    page.select_option("#id_c-0-operator", "is")
+    page.fill("#id_c-0-value", "có")
+    page.screenshot(path=screenshot_dir / "stats-indicator-form.png", full_page=True)
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.get_by_role("heading", name="Tỷ lệ đảng viên")).to_be_visible()
+    expect(page.locator("body")).to_contain_text("3/3, đạt 100%")
+    page.get_by_role("link", name="Sửa khai báo").click()
+    page.fill("#id_target", "120")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.locator("#id_target-errors")).to_contain_text("Tỷ lệ không quá 100%")
     assert violations == []

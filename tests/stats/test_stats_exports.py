@@ -51,6 +51,35 @@ def test_word_report_has_the_narrative_and_a_table_per_breakdown(report):
     assert len(doc.tables) == len(report[0].breakdowns) + 1
 
 
+def _trend(report):
+    from canbo.stats.trend import trend
+    from canbo.units.models import Unit
+
+    return trend(Person.objects.all(), as_of=ON, unit=Unit.objects.get(code=report[0].unit_code))
+
+
+def _charted(report) -> int:
+    return 1 + sum(
+        1 for b in report[0].breakdowns if b.key != "movements" and any(r.count for r in b.rows)
+    )
+
+
+def test_word_report_has_a_png_chart_per_breakdown_and_the_trend(report):
+    import struct
+
+    doc = Document(BytesIO(document(*report, trend=_trend(report))))
+    pictures = [
+        rel.target_part.blob for rel in doc.part.rels.values() if rel.reltype.endswith("/image")
+    ]
+    assert len(doc.inline_shapes) == _charted(report) == len(pictures) >= 10
+    for blob in pictures:
+        assert blob.startswith(b"\x89PNG\r\n\x1a\n")
+        width, height = struct.unpack(">II", blob[16:24])
+        assert width >= 300 and height >= 150  # drawn at 150 dpi
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "Diễn biến qua các năm" in text and "Tuổi tại ngày 31/12 là chính xác" in text
+
+
 def test_pdf_report_has_text_and_charts(report):
     data = pdf(*report)
     reader = PdfReader(BytesIO(data))
@@ -66,7 +95,9 @@ def test_exports_open_in_libreoffice(report, tmp_path, fmt):
             pytest.fail("LibreOffice không có (CI: cài libreoffice-calc, libreoffice-writer)")
         pytest.skip("LibreOffice không có — bỏ qua kiểm tra mở tệp")
     path = tmp_path / f"bao-cao.{fmt}"
-    path.write_bytes(workbook(*report) if fmt == "xlsx" else document(*report))
+    path.write_bytes(
+        workbook(*report) if fmt == "xlsx" else document(*report, trend=_trend(report))
+    )
     result = subprocess.run(
         [LIBREOFFICE, f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
          "--convert-to", "pdf", "--outdir", str(tmp_path), str(path)],
@@ -74,7 +105,10 @@ def test_exports_open_in_libreoffice(report, tmp_path, fmt):
     )  # fmt: skip
     out = tmp_path / "bao-cao.pdf"
     assert out.exists() and out.stat().st_size > 1000, (result.stdout, result.stderr)
-    assert "Xã Đà Bắc" in "".join(p.extract_text() for p in PdfReader(out).pages)
+    converted = PdfReader(out)
+    assert "Xã Đà Bắc" in "".join(p.extract_text() for p in converted.pages)
+    if fmt == "docx":  # the charts survive: LibreOffice lays out every picture
+        assert sum(len(p.images) for p in converted.pages) >= _charted(report)
 
 
 def test_pdf_without_the_system_libraries_raises_a_clear_error(report, monkeypatch):

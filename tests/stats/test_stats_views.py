@@ -89,6 +89,10 @@ def test_excel_export_has_one_sheet_per_breakdown(client, commune):
     wb = load_workbook(BytesIO(response.content))
     assert wb.sheetnames[:3] == ["Tổng hợp", "Giới tính", "Độ tuổi"]
     assert {"Trình độ chuyên môn", "Lý luận chính trị", "Chỉ tiêu", "Báo cáo"} <= set(wb.sheetnames)
+    trend = wb["Diễn biến qua các năm"]
+    rows = [r for r in trend.iter_rows(values_only=True) if r and hasattr(r[0], "year")]
+    assert [r[0].date() for r in rows][-1] == date(2025, 7, 1) and len(rows) == 6
+    assert rows[-1][1:4] == (3, 2, 66.7)  # total, women, women %
     gender = wb["Giới tính"]
     values = [row[:3] for row in gender.iter_rows(values_only=True) if row and row[0] == "Nữ"]
     assert values == [("Nữ", 2, 66.7)]

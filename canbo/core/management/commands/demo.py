@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy
 
 from canbo.access.demo import demo_users
 from canbo.demo.generate import generate
-from canbo.evaluation.demo import seed_past_ratings
+from canbo.evaluation.demo import seed_current_cycle, seed_past_ratings
 from canbo.people.models import Person
+from canbo.stats.demo import seed_indicators
 from canbo.units.models import Unit
 
 from .generate import number, print_counts
@@ -113,6 +114,19 @@ class Command(BaseCommand):
                 _("Kết quả xếp loại chất lượng các năm %(a)d–%(b)d: %(n)s lượt.")
                 % {"a": last - 2, "b": last, "n": number(rated)}
             )
+            current = seed_current_cycle(year=last + 1, seed=seed, on=timezone.localdate())
+            if current:
+                self.stdout.write(
+                    _("Đợt đánh giá năm %(y)d đang mở: %(n)s bản đánh giá ở các bước; %(v)d hội nghị lấy phiếu tín nhiệm.")
+                    % {"y": last + 1, "n": number(sum(v for k, v in current.items() if k != "votes")), "v": current["votes"]}
+                )  # fmt: skip
+            root = Unit.objects.filter(depth=0).order_by("path").first()
+            if root is not None:
+                declared = seed_indicators(root, on=timezone.localdate())
+                self.stdout.write(
+                    _("Chỉ tiêu của tỉnh (theo các nghị quyết mẫu): %(n)s chỉ tiêu.")
+                    % {"n": number(declared)}
+                )
         password = demo_password()
         user = get_user_model().objects.filter(username=USERNAME).first()
         if user is None:
