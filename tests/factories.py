@@ -71,6 +71,18 @@ def post(unit_: Unit, title: Title) -> Post:
     return Post.objects.create(unit=unit_, title=title)
 
 
+def make_leader(
+    person: Person, since: date = date(2020, 1, 1), kind: str = "appointment"
+) -> Person:
+    """Give `person` a leadership post in his unit from `since` (confidence votes are held on
+    holders of leadership or management titles only)."""
+    from canbo.posts.models import Assignment
+
+    title = TitleFactory(is_leadership=True)
+    Assignment.objects.create(person=person, post=post(person.unit, title), kind=kind, start_date=since)  # fmt: skip
+    return person
+
+
 def _new_user(username: str | None = None, password: str | None = None):
     from django.contrib.auth import get_user_model
 

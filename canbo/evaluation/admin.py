@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from .models import ConfidenceVote, Evaluation, EvaluationCycle, UnitRating, VoteResult
+from .models import (
+    ConfidenceVote,
+    Evaluation,
+    EvaluationCycle,
+    UnitRating,
+    VoteCandidate,
+    VoteResult,
+)
 
 
 @admin.register(EvaluationCycle)
@@ -30,8 +37,14 @@ class VoteResultInline(admin.TabularInline):
     extra = 0
 
 
+class VoteCandidateInline(admin.TabularInline):
+    model = VoteCandidate
+    raw_id_fields = ["person"]
+    extra = 0
+
+
 @admin.register(ConfidenceVote)
 class ConfidenceVoteAdmin(admin.ModelAdmin):
     list_display = ["body", "unit", "held_on", "convened", "present"]
     raw_id_fields = ["unit"]
-    inlines = [VoteResultInline]
+    inlines = [VoteCandidateInline, VoteResultInline]

@@ -7,7 +7,11 @@ RATING_CHOICES = [("", "—"), *Rating.choices]
 
 
 class CycleOpenForm(forms.Form):
-    unit = forms.CharField(label=_("Mã đơn vị"), max_length=40)
+    unit = forms.CharField(
+        label=_("Mã đơn vị"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"list": "unit-codes", "autocomplete": "off"}),
+    )
     year = forms.IntegerField(label=_("Năm đánh giá"), min_value=2000, max_value=2100)
     self_due = forms.DateField(label=_("Hạn tự đánh giá"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
     review_due = forms.DateField(label=_("Hạn tập thể nhận xét"), required=False, widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
@@ -55,7 +59,11 @@ class TaskForm(forms.Form):
 
 
 class VoteForm(forms.Form):
-    unit = forms.CharField(label=_("Mã đơn vị"), max_length=40)
+    unit = forms.CharField(
+        label=_("Mã đơn vị"),
+        max_length=40,
+        widget=forms.TextInput(attrs={"list": "unit-codes", "autocomplete": "off"}),
+    )
     body = forms.CharField(label=_("Hội nghị, cơ quan lấy phiếu"), max_length=255)
     held_on = forms.DateField(label=_("Ngày lấy phiếu"), widget=forms.DateInput(attrs={"type": "date"}))  # fmt: skip
     convened = forms.IntegerField(label=_("Số được triệu tập"), min_value=1)
@@ -90,6 +98,38 @@ def add_criteria_fields(form: forms.Form, criteria) -> forms.Form:
             max_digits=5,
             decimal_places=2,
         )
+    return form
+
+
+def fit_score_fields(form: forms.Form, criteria, scale) -> forms.Form:
+    """Show only the score fields that apply to the evaluation: a field per criterion for each
+    group the unit's template details, the group's own score field for a group it does not
+    (none for a year without the 100-point scale)."""
+    from canbo.rules.evaluation import GENERAL, RESULTS
+
+    detailed = {c.group for c in criteria}
+    group_fields = {GENERAL: "general_score", RESULTS: "results_score"}
+    if scale is not None:
+        maxima = {GENERAL: scale.general_max, RESULTS: scale.results_max}
+        labels = {GENERAL: _("Điểm tiêu chí chung (tối đa %(n)d)"), RESULTS: _("Điểm kết quả nhiệm vụ (tối đa %(n)d)")}  # fmt: skip
+    for group, name in group_fields.items():
+        if name not in form.fields:
+            continue
+        if scale is None or group in detailed:
+            del form.fields[name]
+        else:
+            form.fields[name].label = labels[group] % {"n": maxima[group]}
+    if criteria:
+        # the criteria go where the scores are asked: after the text, before the rating
+        fields = list(form.fields.items())
+        at = next(
+            (i for i, (n, _f) in enumerate(fields) if n in (*group_fields.values(), "rating", "self_rating")),
+            len(fields),
+        )  # fmt: skip
+        form.fields.clear()
+        form.fields.update(fields[:at])
+        add_criteria_fields(form, criteria)
+        form.fields.update(fields[at:])
     return form
 
 
@@ -167,6 +207,17 @@ class BallotForm(forms.Form):
             for p in self.people
             if self.cleaned_data.get(f"p{p.pk}")
         }
+
+
+class VotePersonForm(forms.Form):
+    """Put a person on the ballot of a session: one of the holders of a leadership or management
+    post in the session's unit subtree (the rules' exemptions are checked on saving)."""
+
+    person = forms.TypedChoiceField(label=_("Người được lấy phiếu"), coerce=int)
+
+    def __init__(self, *args, people=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [("", "—"), *((p.pk, p.label) for p in people)]
 
 
 class BallotsFileForm(forms.Form):

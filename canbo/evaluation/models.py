@@ -298,6 +298,38 @@ class ConfidenceVote(models.Model):
         return f"{self.body} ({self.held_on:%d/%m/%Y})"
 
 
+class VoteCandidate(models.Model):
+    """A person put on the ballot of a session before any count or ballot was entered (the
+    rules' exemptions are checked when he is added)."""
+
+    vote = models.ForeignKey(
+        ConfidenceVote,
+        verbose_name=_("hội nghị"),
+        on_delete=models.CASCADE,
+        related_name="candidates",
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        verbose_name=_("người được lấy phiếu"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("người được lấy phiếu")
+        verbose_name_plural = _("người được lấy phiếu")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["vote", "person"],
+                name="vote_candidate_unique_person",
+                violation_error_message=_("Người này đã có trong danh sách lấy phiếu."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.vote} — {self.person}"
+
+
 class VoteResult(models.Model):
     """The counts for one person voted on in a session."""
 

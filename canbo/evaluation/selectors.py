@@ -281,14 +281,15 @@ def ballot_tally(vote) -> dict[int, tuple[int, int, int]]:
 
 def ballot_check(vote, people=None) -> list[dict]:
     """Per person voted on: the counts recorded, the tally of the ballots and whether they
-    agree (when ballots were entered): [{"person", "counts", "tally", "agrees"}, …]."""
+    agree (when ballots were entered): [{"person", "counts", "tally", "agrees", "removable"}, …]."""
     from canbo.people.models import Person
 
-    from .models import VoteResult
+    from .models import VoteCandidate, VoteResult
 
     tally = ballot_tally(vote)
     results = {r.person_id: (r.high, r.normal, r.low) for r in VoteResult.objects.filter(vote=vote)}
-    ids = set(tally) | set(results)
+    added = set(VoteCandidate.objects.filter(vote=vote).values_list("person_id", flat=True))
+    ids = set(tally) | set(results) | added
     qs = Person.objects.filter(pk__in=ids)
     if people is not None:
         qs = qs.filter(pk__in=people.values("pk"))
@@ -301,6 +302,38 @@ def ballot_check(vote, people=None) -> list[dict]:
                 "counts": counts,
                 "tally": counted or (0, 0, 0),
                 "agrees": counts == (counted or (0, 0, 0)),
+                # put on the ballot by hand, nothing entered for him yet
+                "removable": person.pk in added and counts is None and not counted,
             }
         )
     return rows
+
+
+def vote_person_choices(vote, people, limit: int = 1000) -> list:
+    """Who may be put on the ballot of `vote` from a list: the active people of `people` in the
+    session's unit subtree holding a leadership or management post on the day, not yet on the
+    ballot; each with `label` "name — post (unit)"."""
+    from canbo.people.models import Person
+    from canbo.posts.models import Assignment
+
+    from .models import VoteCandidate, VoteResult
+
+    on_ballot = set(VoteCandidate.objects.filter(vote=vote).values_list("person_id", flat=True))
+    on_ballot |= set(VoteResult.objects.filter(vote=vote).values_list("person_id", flat=True))
+    on_ballot |= set(ballot_tally(vote))
+    posts: dict[int, str] = {}
+    for person_id, title in (
+        Assignment.objects.active_on(vote.held_on)
+        .filter(post__title__is_leadership=True)
+        .filter(person__in=Person.objects.in_subtree(vote.unit).active())
+        .filter(person__in=people.values("pk"))
+        .values_list("person_id", "post__title__name")
+        .order_by("person_id", "-start_date")
+    ):
+        if person_id not in on_ballot:
+            posts.setdefault(person_id, title)
+    out = []
+    for p in Person.objects.filter(pk__in=list(posts)[:limit]).select_related("unit"):
+        p.label = f"{p.full_name} — {posts[p.pk]} ({p.unit.name})"
+        out.append(p)
+    return out

@@ -45,6 +45,7 @@ from .models import (
     EvaluationStep,
     EvaluationTask,
     UnitRating,
+    VoteCandidate,
     VoteResult,
 )
 
@@ -267,6 +268,19 @@ def propose(
     proposal → decision."""
     _require(actor, "change", evaluation.person)
     _expect(evaluation, EvaluationStatus.PROPOSAL)
+    given = {rules.GENERAL: general_score, rules.RESULTS: results_score}
+    if any(v is not None for v in given.values()):
+        # a group the unit's criteria detail is scored per criterion, never as a whole
+        detailed = {c.group for c in criteria_of(evaluation)}
+        for group, value in given.items():
+            if value is not None and group in detailed:
+                raise ValidationError(
+                    _(
+                        "Đơn vị đã cụ thể hóa nhóm “%(g)s” thành các tiêu chí: hãy chấm điểm "
+                        "từng tiêu chí, không ghi điểm cả nhóm."
+                    )
+                    % {"g": rules_group_label(group)}
+                )
     if criterion_scores:
         groups = _save_criterion_scores(evaluation, criterion_scores, ScoreStage.PROPOSAL)
         if groups.get(rules.GENERAL) is not None:
@@ -296,6 +310,12 @@ def propose(
     evaluation.save()
     _step(evaluation, StepKind.PROPOSAL, actor, comment.strip(), rating)
     return evaluation
+
+
+def rules_group_label(group: str) -> str:
+    from .choices import CriteriaGroup
+
+    return str(CriteriaGroup(group).label)
 
 
 def criteria_of(evaluation: Evaluation) -> list[Criterion]:
@@ -615,6 +635,14 @@ def vote_create(
     errors = rules.check_vote_counts(convened, present, 0, 0, 0)
     if convened <= 0:
         errors.append(_("Số được triệu tập phải lớn hơn 0."))
+    try:
+        rules.vote_thresholds(held_on)
+    except LookupError:
+        # the thresholds of QĐ 262 (before 02/02/2023) are not in the registry
+        errors.append(
+            _("Chưa có quy định lấy phiếu tín nhiệm áp dụng cho ngày %(d)s trong hệ thống.")
+            % {"d": held_on.strftime("%d/%m/%Y")}
+        )
     if errors:
         raise ValidationError(errors)
     vote = ConfidenceVote(unit=unit, body=body, held_on=held_on, convened=convened, present=present)
@@ -624,22 +652,74 @@ def vote_create(
 
 
 def vote_exclusion(person: Person, held_on: date) -> str:
-    """Why `person` may not be voted on at a session of `held_on` (RULES §3.3), or ""."""
+    """Why `person` may not be voted on at a session of `held_on` (RULES §3.2–3.3: not a
+    holder of a leadership or management title on that day, notified of leave pending
+    retirement, appointed or elected in the year, no longer working), or ""."""
     from canbo.posts.models import Assignment
 
-    if person.status != "active":
-        return _("Không còn công tác: không lấy phiếu.")
-    appointed = (
-        Assignment.objects.filter(person=person, start_date__year=held_on.year)
-        .filter(start_date__lte=held_on)
-        .exists()
+    assignments = Assignment.objects.filter(person=person)
+    facts = rules.VoteFacts(
+        active=person.status == "active",
+        holds_leadership=assignments.active_on(held_on)
+        .filter(post__title__is_leadership=True)
+        .exists(),
+        taken_in_year=tuple(
+            assignments.filter(start_date__year=held_on.year, start_date__lte=held_on).values_list(
+                "kind", "start_date"
+            )
+        ),
+        retirement_notified_on=person.retirement_notified_on,
     )
-    if appointed:
-        return _(
-            "Được bổ nhiệm hoặc bầu giữ chức vụ trong năm lấy phiếu (%(y)d): không lấy phiếu "
-            "(QĐ 96-QĐ/TW Đ3)."
-        ) % {"y": held_on.year}
-    return ""
+    return rules.vote_exemption(facts, held_on)
+
+
+@transaction.atomic
+def vote_person_add(*, actor, vote: ConfidenceVote, person: Person) -> VoteCandidate:
+    """Put `person` on the ballot of the session, so that ballots can be entered by hand before
+    any count; refused with the reason for those the rules exempt (RULES §3.2–3.3)."""
+    if actor is not None and not can(actor, "change", vote.unit):
+        raise PermissionDenied(_("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
+    _require(actor, "change", person)
+    reason = vote_exclusion(person, vote.held_on)
+    if reason:
+        raise ValidationError(f"{person.full_name}: {reason}")
+    if (
+        VoteCandidate.objects.filter(vote=vote, person=person).exists()
+        or vote.results.filter(person=person).exists()
+    ):
+        raise ValidationError(_("%(n)s đã có trong danh sách lấy phiếu.") % {"n": person.full_name})
+    candidate = VoteCandidate.objects.create(vote=vote, person=person)
+    audit_write(
+        action="update",
+        obj=vote,
+        after={"person_added": person.pk},
+        note=_("Thêm người được lấy phiếu: %(n)s.") % {"n": person.full_name},
+    )
+    return candidate
+
+
+@transaction.atomic
+def vote_person_remove(*, actor, vote: ConfidenceVote, person: Person) -> None:
+    """Take back a person put on the ballot by mistake: only while no ballot marks him and no
+    count was recorded for him."""
+    if actor is not None and not can(actor, "change", vote.unit):
+        raise PermissionDenied(_("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
+    if (
+        BallotMark.objects.filter(ballot__vote=vote, person=person).exists()
+        or vote.results.filter(person=person).exists()
+    ):
+        raise ValidationError(
+            _("%(n)s đã có phiếu hoặc số phiếu: không bỏ khỏi danh sách được.")
+            % {"n": person.full_name}
+        )
+    deleted, _rows = VoteCandidate.objects.filter(vote=vote, person=person).delete()
+    if deleted:
+        audit_write(
+            action="update",
+            obj=vote,
+            after={"person_removed": person.pk},
+            note=_("Bỏ người được lấy phiếu: %(n)s.") % {"n": person.full_name},
+        )
 
 
 @transaction.atomic

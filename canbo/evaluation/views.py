@@ -31,10 +31,11 @@ from .forms import (
     SelfForm,
     TaskForm,
     VoteForm,
+    VotePersonForm,
     VoteResultForm,
     VoteSheetForm,
-    add_criteria_fields,
     criteria_scores,
+    fit_score_fields,
 )
 from .models import ConfidenceVote, CriterionScore, Evaluation, EvaluationCycle
 from .selectors import (
@@ -48,6 +49,7 @@ from .selectors import (
     rating_distribution,
     rating_trend,
     unit_evaluations,
+    vote_person_choices,
 )
 
 
@@ -68,7 +70,7 @@ def cycle_list_view(request):
     cycles = EvaluationCycle.objects.filter(root_unit__in=units.values("pk")).select_related(
         "root_unit"
     )
-    form = CycleOpenForm(request.POST or None)
+    form = CycleOpenForm(request.POST or None, initial={"year": date.today().year})
     if request.method == "POST" and form.is_valid():
         unit = unit_or_404(request.user, form.cleaned_data["unit"])
         try:
@@ -91,7 +93,21 @@ def cycle_list_view(request):
                 % {"n": opened.evaluations, "m": len(opened.excluded)},
             )
             return redirect("evaluation:cycle", pk=opened.cycle.pk)
-    return render(request, "evaluation/cycle_list.html", {"cycles": cycles, "form": form})
+    # the units the user may open a cycle for, offered as he types the code
+    unit_choices = units_for(request.user, "change").order_by("path").only("code", "name")[:2000]
+    return render(
+        request,
+        "evaluation/cycle_list.html",
+        {
+            "cycles": cycles,
+            "form": form,
+            "unit_choices": list(unit_choices),
+            # the cadre's own evaluations (role "cán bộ": his self-assessment starts here)
+            "own": Evaluation.objects.filter(person__user_id=request.user.pk)
+            .select_related("person")
+            .order_by("-year")[:10],
+        },
+    )
 
 
 def cycle_view(request, pk: int):
@@ -122,7 +138,13 @@ def cycle_unit_view(request, pk: int, code: str):
     return render(
         request,
         "evaluation/unit_evaluations.html",
-        {"cycle": cycle, "unit": unit, "evaluations": evaluations, "violations": violations},
+        {
+            "cycle": cycle,
+            "unit": unit,
+            "evaluations": evaluations,
+            "violations": violations,
+            "scale": rules.score_scale(cycle.year),
+        },
     )
 
 
@@ -147,21 +169,24 @@ STEP_FORMS = {
 }
 
 
-def _step_form(step: str, criteria, data=None, **kwargs):
+def _step_form(step: str, criteria, data=None, scale=None, **kwargs):
+    """The form of a step; the self-assessment and the proposal show the score fields that
+    apply (per criterion of the unit's template, else per group of the year's scale)."""
     form = STEP_FORMS[step](data, **kwargs)
-    if step in ("self", "propose") and criteria:
-        add_criteria_fields(form, criteria)
+    if step in ("self", "propose"):
+        fit_score_fields(form, criteria, scale)
     return form
 
 
 def evaluation_view(request, pk: int):
     ev = _evaluation_or_404(request.user, pk)
     criteria = services.criteria_of(ev)
+    scale = rules.score_scale(ev.year)
     if request.method == "POST":
         step = request.POST.get("step", "")
         if step not in STEP_FORMS:
             raise Http404
-        form = _step_form(step, criteria, request.POST)
+        form = _step_form(step, criteria, request.POST, scale)
         if form.is_valid():
             d, user = form.cleaned_data, request.user
             try:
@@ -174,8 +199,8 @@ def evaluation_view(request, pk: int):
                     services.review(actor=user, evaluation=ev, comment=d["comment"])
                 elif step == "propose":
                     services.propose(
-                        actor=user, evaluation=ev, rating=d["rating"], general_score=d["general_score"],
-                        results_score=d["results_score"], months_absent=d["months_absent"], comment=d["comment"],
+                        actor=user, evaluation=ev, rating=d["rating"], general_score=d.get("general_score"),
+                        results_score=d.get("results_score"), months_absent=d["months_absent"], comment=d["comment"],
                         criterion_scores=criteria_scores(form, criteria),
                     )  # fmt: skip
                 elif step == "decide":
@@ -206,12 +231,13 @@ def evaluation_view(request, pk: int):
         "ev": ev,
         "steps": ev.steps.select_related("actor"),
         "checks": checks,
-        "scale": rules.score_scale(ev.year),
-        "self_form": _step_form("self", criteria),
+        "scale": scale,
+        "self_form": _step_form("self", criteria, scale=scale),
         "review_form": ReviewForm(),
         "propose_form": _step_form(
-            "propose", criteria, initial={"months_absent": ev.months_absent}
+            "propose", criteria, scale=scale, initial={"months_absent": ev.months_absent}
         ),
+        "detailed_groups": {c.group for c in criteria},
         "decide_form": DecideForm(initial={"rating": ev.proposed_rating, "body": body}),
         "criteria": _criteria_rows(ev, criteria),
         "competent_body": body,
@@ -305,7 +331,7 @@ def ratings_report_view(request, code: str):
 def votes_view(request):
     units = units_for(request.user, "view")
     votes = ConfidenceVote.objects.filter(unit__in=units.values("pk")).select_related("unit")
-    form = VoteForm(request.POST or None)
+    form = VoteForm(request.POST or None, initial={"held_on": date.today()})
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         unit = unit_or_404(request.user, d["unit"])
@@ -320,7 +346,12 @@ def votes_view(request):
             _errors(request, exc)
         else:
             return redirect("evaluation:vote", pk=vote.pk)
-    return render(request, "evaluation/vote_list.html", {"votes": votes, "form": form})
+    unit_choices = units_for(request.user, "change").order_by("path").only("code", "name")[:2000]
+    return render(
+        request,
+        "evaluation/vote_list.html",
+        {"votes": votes, "form": form, "unit_choices": list(unit_choices)},
+    )
 
 
 def vote_view(request, pk: int):
@@ -333,10 +364,20 @@ def vote_view(request, pk: int):
         request.POST if request.POST.get("action") == "ballot" else None,
         people=[row["person"] for row in check],
     )
+    person_form = VotePersonForm(
+        request.POST if request.POST.get("action") == "person" else None,
+        people=vote_person_choices(vote, people),
+    )
+    person_post = request.method == "POST" and request.POST.get("action") == "person"
+    if person_post and _person_post(request, vote, person_form, people):
+        return redirect("evaluation:vote", pk=vote.pk)
+    if request.method == "POST" and request.POST.get("action") == "unperson":
+        _unperson_post(request, vote, people)
+        return redirect("evaluation:vote", pk=vote.pk)
     ballot_action = request.method == "POST" and request.POST.get("action") in BALLOT_ACTIONS
     if ballot_action and _ballot_post(request, vote, ballot_form, people):
         return redirect("evaluation:vote", pk=vote.pk)
-    counts_post = request.method == "POST" and not ballot_action
+    counts_post = request.method == "POST" and not ballot_action and not person_post
     sheet_form = VoteSheetForm(None)
     if counts_post and request.FILES:
         sheet_form = VoteSheetForm(request.POST, request.FILES)
@@ -382,10 +423,13 @@ def vote_view(request, pk: int):
                 return redirect("evaluation:vote", pk=vote.pk)
     results = [
         (r, r.outcome())
-        for r in vote.results.filter(person__in=people.values("pk")).select_related("person")
+        for r in vote.results.filter(person__in=people.values("pk"))
+        .select_related("person")
+        .order_by("person__given_name", "person__search_name", "person_id")
     ]
     context = {
         "ballot_form": ballot_form,
+        "person_form": person_form,
         "ballots_file_form": BallotsFileForm(None, prefix="ballots"),
         "ballot_count": vote.ballots.count(),
         "check": check,
@@ -394,11 +438,47 @@ def vote_view(request, pk: int):
         "sheet_form": sheet_form,
         "results": results,
         "quorum": rules.quorum_met(vote.convened, vote.present, vote.held_on),
+        "can_change": can(request.user, "change", vote.unit),
     }
     return render(request, "evaluation/vote_detail.html", context)
 
 
 BALLOT_ACTIONS = ("ballot", "ballots_file", "tally")
+
+
+def _unperson_post(request, vote, people) -> None:
+    """Take a person back off the ballot (only while nothing was entered for him)."""
+    person = people.filter(pk=request.POST.get("person") or 0).first()
+    if person is None:
+        raise Http404(_("Không có cán bộ này trong phạm vi của bạn."))
+    try:
+        services.vote_person_remove(actor=request.user, vote=vote, person=person)
+    except PermissionDenied:
+        messages.error(request, _("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
+    except ValidationError as exc:
+        _errors(request, exc)
+    else:
+        messages.success(request, _("Đã bỏ %(n)s khỏi danh sách lấy phiếu.") % {"n": person.full_name})  # fmt: skip
+
+
+def _person_post(request, vote, form, people) -> bool:
+    """Put the chosen person on the ballot; True when done."""
+    if not form.is_valid():
+        messages.error(request, _("Hãy chọn người được lấy phiếu trong danh sách."))
+        return False
+    person = people.filter(pk=form.cleaned_data["person"]).first()
+    if person is None:
+        raise Http404(_("Không có cán bộ này trong phạm vi của bạn."))
+    try:
+        services.vote_person_add(actor=request.user, vote=vote, person=person)
+    except PermissionDenied:
+        messages.error(request, _("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
+        return False
+    except ValidationError as exc:
+        _errors(request, exc)
+        return False
+    messages.success(request, _("Đã thêm %(n)s vào danh sách lấy phiếu.") % {"n": person.full_name})
+    return True
 
 
 def _ballot_post(request, vote, ballot_form, people) -> bool:

@@ -88,7 +88,7 @@ FIELDSETS = [
                    "birthplace", "birthplace_text", "hometown", "hometown_text", "residence", "phone",
                    "ethnicity", "religion", "family_background", "policy_beneficiary"]),
     (_("Công tác"), ["unit", "management_tier", "status", "main_duty", "strengths", "occupation_before",
-                     "recruited_on", "recruited_by", "joined_unit_on"]),
+                     "recruited_on", "recruited_by", "joined_unit_on", "retirement_notified_on"]),
     (_("Đảng, đoàn thể, quân ngũ"), ["party_joined_on", "party_official_on", "party_unit",
                                       "mass_org_joined_on", "military_enlisted_on",
                                       "military_discharged_on", "military_rank"]),
@@ -115,7 +115,7 @@ class PersonForm(forms.ModelForm):
             for name in [
                 "citizen_id_issued_on", "recruited_on", "joined_unit_on", "party_joined_on",
                 "party_official_on", "mass_org_joined_on", "military_enlisted_on",
-                "military_discharged_on", "salary_since",
+                "military_discharged_on", "salary_since", "retirement_notified_on",
             ]
         } | {"personal_history": forms.Textarea(attrs={"rows": 3}), "remarks": forms.Textarea(attrs={"rows": 3})}  # fmt: skip
 

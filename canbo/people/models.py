@@ -64,6 +64,10 @@ class Person(TimeStampedModel):
     recruited_on = models.DateField(_("ngày tuyển dụng lần đầu"), null=True, blank=True)
     recruited_by = models.CharField(_("cơ quan tuyển dụng"), max_length=255, blank=True)
     joined_unit_on = models.DateField(_("ngày vào cơ quan hiện nay"), null=True, blank=True)
+    # QĐ 96-QĐ/TW Đ3 (RULES §3.3): no confidence vote once notified of leave pending retirement
+    retirement_notified_on = models.DateField(
+        _("ngày thông báo nghỉ công tác chờ nghỉ hưu"), null=True, blank=True
+    )
     party_joined_on = models.DateField(_("ngày vào Đảng"), null=True, blank=True)
     party_official_on = models.DateField(_("ngày chính thức"), null=True, blank=True)
     party_unit = models.CharField(_("chi bộ, đảng bộ sinh hoạt"), max_length=255, blank=True)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 
 from canbo.evaluation.choices import RATING_ORDER, Rating
 from canbo.rules.registry import (
+    CONFIDENCE_VOTE_EXEMPTIONS,
     CONFIDENCE_VOTE_THRESHOLDS,
     EVALUATION_COLLECTIVE_EXCELLENT_CAP,
     EVALUATION_EXCELLENT_CAP,
@@ -31,6 +32,7 @@ from canbo.rules.registry import (
     LegalRule,
     ScoreScale,
     TaskScoring,
+    VoteExemptions,
     VoteThresholds,
     WorkTime,
     rule,
@@ -461,6 +463,54 @@ def check_vote_counts(convened: int, present: int, high: int, normal: int, low: 
             % {"b": high + normal + low, "p": present}
         )
     return errors
+
+
+@dataclass(frozen=True, slots=True)
+class VoteFacts:
+    """What the exemptions of a confidence vote look at, for one person on the session's date:
+    still working, holding a leadership or management title, the assignments taken in the
+    year of the vote up to that date (kind, start date), the date of the notice of leave
+    pending retirement."""
+
+    active: bool = True
+    holds_leadership: bool = True
+    taken_in_year: tuple[tuple[str, date], ...] = ()
+    retirement_notified_on: date | None = None
+
+
+def vote_exemption(facts: VoteFacts, held_on: date) -> str:
+    """Why the person may not be voted on at a session held on `held_on` (RULES §3.2–3.3),
+    in Vietnamese with the source, or "" if he may."""
+    try:
+        row = rule(CONFIDENCE_VOTE_EXEMPTIONS, on=held_on)
+    except LookupError:
+        return gettext("Không có quy định về lấy phiếu tín nhiệm có hiệu lực ngày %(d)s.") % {
+            "d": held_on.strftime("%d/%m/%Y")
+        }
+    ex: VoteExemptions = row.value  # type: ignore[assignment]
+    if not facts.active:
+        return gettext("Không còn công tác: không lấy phiếu.")
+    notified = facts.retirement_notified_on
+    if ex.retirement_notice and notified is not None and notified <= held_on:
+        return gettext(
+            "Đã có thông báo nghỉ công tác chờ nghỉ hưu (%(d)s): không lấy phiếu (%(src)s)."
+        ) % {"d": notified.strftime("%d/%m/%Y"), "src": row.source}
+    taken = [
+        start
+        for kind, start in facts.taken_in_year
+        if kind in ex.appointed_kinds and start.year == held_on.year and start <= held_on
+    ]
+    if taken:
+        return gettext(
+            "Được bổ nhiệm hoặc bầu giữ chức vụ trong năm lấy phiếu (%(d)s): không lấy phiếu "
+            "(%(src)s)."
+        ) % {"d": min(taken).strftime("%d/%m/%Y"), "src": row.source}
+    if ex.leadership_only and not facts.holds_leadership:
+        return gettext(
+            "Không giữ chức vụ lãnh đạo, quản lý vào ngày lấy phiếu: chỉ lấy phiếu người giữ "
+            "chức vụ (%(src)s)."
+        ) % {"src": row.source}
+    return ""
 
 
 def _share(part: int, base: int) -> Decimal:

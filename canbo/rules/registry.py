@@ -84,6 +84,7 @@ EVALUATION_WORK_TIME = "evaluation.work_time"
 EVALUATION_HEAD_CAPPED_BY_UNIT = "evaluation.head_capped_by_unit"
 EVALUATION_INCOMPLETE_CONSEQUENCES = "evaluation.incomplete_consequences"
 CONFIDENCE_VOTE_THRESHOLDS = "confidence_vote.thresholds"
+CONFIDENCE_VOTE_EXEMPTIONS = "confidence_vote.exemptions"
 EVALUATION_TASK_SCORING = "evaluation.task_scoring"
 
 
@@ -151,6 +152,18 @@ class VoteThresholds:
     dismissal_from: tuple[int, int]
     base: str
     base_provisional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class VoteExemptions:
+    """Who a confidence vote is not held on: only holders of leadership or management titles
+    are voted on (`leadership_only`); not those already notified of leave pending retirement
+    (`retirement_notice`), nor those who took a post in the year of the vote by one of
+    `appointed_kinds` (assignment kinds: appointment, election…)."""
+
+    leadership_only: bool
+    retirement_notice: bool
+    appointed_kinds: tuple[str, ...]
 
 
 _RETIREMENT_SOURCE = "BLLĐ 2019 Đ169; NĐ 135/2020/NĐ-CP Đ4, Phụ lục I"
@@ -364,6 +377,23 @@ RULES: tuple[LegalRule, ...] = (
             "nhiệm. Từ 2/3 trở lên: miễn nhiệm, bố trí công tác khác (RULES §3.6–3.8, có nguồn). "
             "Mẫu số (tổng số được triệu tập) là GIẢ ĐỊNH cần xác nhận — RULES §3.11 ghi NOT FOUND "
             "cho QĐ 96, suy ra theo quy tắc giới thiệu nhân sự (RULES §2.23)."
+        ),
+    ),
+    LegalRule(
+        key=CONFIDENCE_VOTE_EXEMPTIONS,
+        value=VoteExemptions(
+            leadership_only=True,
+            retirement_notice=True,
+            appointed_kinds=("appointment", "election", "reappointment"),
+        ),
+        source="QĐ 96-QĐ/TW (02/02/2023) Đ3",
+        ref="RULES §3.2–3.3",
+        valid_from=date(2023, 2, 2),
+        valid_to=None,
+        note=(
+            "Lấy phiếu đối với người giữ chức vụ lãnh đạo, quản lý; không lấy phiếu đối với người "
+            "đã có thông báo nghỉ công tác chờ nghỉ hưu và người được bổ nhiệm, bầu giữ chức vụ "
+            "trong năm lấy phiếu. Bổ nhiệm lại được tính là bổ nhiệm (cách hiểu của canbo)."
         ),
     ),
     LegalRule(

@@ -114,3 +114,44 @@ def test_one_person_through_the_workflow(logged_in_page, screenshot_dir):
     expect(page.locator("#person-ratings tr[data-year='2026']")).to_contain_text(
         "Không hoàn thành nhiệm vụ"
     )
+
+
+def test_confidence_vote_from_an_empty_session(logged_in_page, screenshot_dir):
+    """A session recorded on the page, the people voted on added (one refused with the reason),
+    ballots entered by hand, tallied, and the consequence listed."""
+    from tests.factories import make_leader
+
+    where = unit("bch-xa", name="Ban Chấp hành Đảng bộ xã")
+    leader = make_leader(PersonFactory(full_name="Hoàng Văn Dũng", unit=where))
+    newcomer = make_leader(
+        PersonFactory(full_name="Vũ Thị Mai", unit=where), since=date(2026, 3, 1)
+    )
+    page = logged_in_page
+    page.goto("/evaluation/votes/")
+    form = page.locator("#new-vote")
+    form.get_by_label("Mã đơn vị").fill("bch-xa")
+    form.get_by_label("Hội nghị").fill("Hội nghị Ban Chấp hành")
+    form.get_by_label("Ngày lấy phiếu").fill("2026-06-01")
+    form.get_by_label("Số được triệu tập").fill("3")
+    form.get_by_label("Số có mặt").fill("3")
+    form.get_by_role("button", name="Ghi hội nghị").click()
+    expect(page.locator("#no-ballot-people")).to_be_visible()
+
+    add = page.locator("#add-person")
+    add.get_by_label("Người được lấy phiếu").select_option(str(newcomer.pk))
+    add.get_by_role("button").click()
+    expect(page.locator(".messages")).to_contain_text("trong năm lấy phiếu")
+    page.locator("#add-person").get_by_label("Người được lấy phiếu").select_option(str(leader.pk))
+    page.locator("#add-person").get_by_role("button").click()
+    expect(page.locator("#ballot-check tbody tr")).to_have_count(1)
+
+    for choice in ("Tín nhiệm thấp", "Tín nhiệm thấp", "Tín nhiệm"):
+        entry = page.locator("#ballot-entry")
+        entry.get_by_label("Hoàng Văn Dũng").select_option(label=choice)
+        entry.get_by_role("button", name="Ghi phiếu").click()
+        expect(page.locator(".messages")).to_contain_text("Đã ghi phiếu")
+    expect(page.locator("#ballots")).to_contain_text("Đã nhập 3 phiếu")
+    page.locator("#ballots-tally").get_by_role("button").click()
+    row = page.locator(f"#results tr:has(a[href='/people/{leader.pk}/'])")
+    expect(row).to_have_attribute("data-consequence", "dismissal")  # 2 of 3 convened = 2/3
+    page.screenshot(path=screenshot_dir / "evaluation-vote.png", full_page=True)

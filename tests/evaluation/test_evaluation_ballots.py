@@ -14,7 +14,7 @@ from canbo.evaluation.importing import import_ballots, parse_choice
 from canbo.evaluation.models import Ballot, BallotMark, VoteResult
 from canbo.evaluation.selectors import ballot_check, ballot_tally, person_outcomes
 from canbo.evaluation.services import imported_ratings_save
-from tests.factories import PersonFactory, unit, user_with_grant
+from tests.factories import PersonFactory, make_leader, unit, user_with_grant
 
 pytestmark = pytest.mark.django_db
 H, N, L = "high", "normal", "low"
@@ -23,8 +23,8 @@ H, N, L = "high", "normal", "low"
 @pytest.fixture
 def session():
     where = unit("bch", "Ban Chấp hành")
-    a = PersonFactory(unit=where, full_name="Trần Văn An")
-    b = PersonFactory(unit=where, full_name="Lê Thị Bình")
+    a = make_leader(PersonFactory(unit=where, full_name="Trần Văn An"))
+    b = make_leader(PersonFactory(unit=where, full_name="Lê Thị Bình"))
     vote = services.vote_create(actor=None, unit=where, body="Hội nghị BCH", held_on=date(2026, 6, 1), convened=6, present=5)  # fmt: skip
     return where, vote, a, b
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from canbo.evaluation.importing import parse_rating
 from canbo.evaluation.models import Evaluation
-from tests.factories import PersonFactory, unit
+from tests.factories import PersonFactory, make_leader, unit
 
 WRITTEN = {
     "excellent": ["HTXSNV", "htxs", "Hoàn thành xuất sắc nhiệm vụ", "hoan thanh xuat sac chuc trach nhiem vu"],
@@ -154,7 +154,7 @@ def test_vote_count_sheet_all_or_nothing(tmp_path):
     from canbo.evaluation.services import vote_create
 
     where = unit("bch", "Ban Chấp hành")
-    a, b = PersonFactory(unit=where), PersonFactory(unit=where)
+    a, b = make_leader(PersonFactory(unit=where)), make_leader(PersonFactory(unit=where))
     vote = vote_create(actor=None, unit=where, body="Hội nghị BCH", held_on=date(2026, 6, 1), convened=40, present=36)  # fmt: skip
     bad = _csv(tmp_path, f"Số CCCD,Tín nhiệm cao,Tín nhiệm,Tín nhiệm thấp\n{a.citizen_id},20,10,6\n{b.citizen_id},30,10,6\n")  # fmt: skip
     result = import_vote_results(bad, vote=vote)

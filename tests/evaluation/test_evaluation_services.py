@@ -11,7 +11,7 @@ from canbo.discipline.models import Sanction
 from canbo.evaluation import services
 from canbo.evaluation.models import CycleExclusion, Evaluation, EvaluationStep
 from canbo.evaluation.selectors import cycle_progress
-from tests.factories import PersonFactory, unit, user_with_grant
+from tests.factories import PersonFactory, make_leader, unit, user_with_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -179,7 +179,7 @@ def test_vote_quorum_and_exempt_person(tree):
     from canbo.posts.models import Assignment
     from tests.factories import TitleFactory, post
 
-    person = PersonFactory(unit=tree[1])
+    person = make_leader(PersonFactory(unit=tree[1]))
     vote = services.vote_create(actor=None, unit=tree[0], body="Hội nghị BCH", held_on=date(2026, 6, 1), convened=30, present=20)  # fmt: skip
     result = services.vote_result_add(
         actor=None, vote=vote, person=person, high=2, normal=2, low=16
@@ -187,7 +187,7 @@ def test_vote_quorum_and_exempt_person(tree):
     outcome = result.outcome()
     assert outcome.quorum_met and outcome.consequence == "planning_removal"
     with pytest.raises(ValidationError, match="lớn hơn số người có mặt"):
-        services.vote_result_add(actor=None, vote=vote, person=PersonFactory(unit=tree[1]), high=20, normal=1, low=0)  # fmt: skip
+        services.vote_result_add(actor=None, vote=vote, person=make_leader(PersonFactory(unit=tree[1])), high=20, normal=1, low=0)  # fmt: skip
     newcomer = PersonFactory(unit=tree[1])
     Assignment.objects.create(person=newcomer, post=post(tree[1], TitleFactory()), kind="appointment", start_date=date(2026, 2, 1))  # fmt: skip
     with pytest.raises(ValidationError, match="trong năm lấy phiếu"):

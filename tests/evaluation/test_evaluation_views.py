@@ -11,7 +11,7 @@ from django.urls import reverse
 from canbo.discipline.models import Sanction
 from canbo.evaluation import services
 from canbo.evaluation.models import Evaluation
-from tests.factories import PersonFactory, unit, user_with_grant
+from tests.factories import PersonFactory, make_leader, unit, user_with_grant
 
 pytestmark = pytest.mark.django_db
 
@@ -104,7 +104,7 @@ def test_ratings_report_page(staff_client, tree):
 
 
 def test_vote_pages(staff_client, tree):
-    person = PersonFactory(unit=tree[1], full_name="Đỗ Văn Hùng")
+    person = make_leader(PersonFactory(unit=tree[1], full_name="Đỗ Văn Hùng"))
     response = staff_client.post(
         reverse("evaluation:votes"),
         {"unit": "tinh", "body": "Hội nghị Ban Chấp hành", "held_on": "2026-06-01", "convened": 45, "present": 40},
@@ -122,7 +122,7 @@ def test_vote_pages(staff_client, tree):
 def test_vote_count_sheet_upload(staff_client, tree):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    person = PersonFactory(unit=tree[1])
+    person = make_leader(PersonFactory(unit=tree[1]))
     vote = services.vote_create(actor=None, unit=tree[0], body="Hội nghị", held_on=date(2026, 6, 1), convened=30, present=30)  # fmt: skip
     url = reverse("evaluation:vote", args=[vote.pk])
     sheet = f"Số CCCD,Tín nhiệm cao,Tín nhiệm,Tín nhiệm thấp\n{person.citizen_id},10,4,16\n"
