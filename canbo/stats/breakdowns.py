@@ -11,6 +11,7 @@ holders (a few per unit) are read as rows, since locality follows area links.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -70,6 +71,9 @@ class Breakdown:
     chart: str = "bar"  # "bar", "pie", "pyramid"
     base: int = 0  # the denominator of the shares
     extra: dict = field(default_factory=dict)
+    # what the share column means when it is not "share of the base" (the key posts: the share
+    # held by non-local people); the charts then show the count only, the share in the tooltip
+    share_label: str = ""
 
 
 @dataclass
@@ -209,10 +213,15 @@ def _band(age: int) -> str:
 def _band_function(as_of: date):
     """born → age band on `as_of`, by comparing with the band limits' birthdays once computed
     (age < N ⟺ born after `years_before(as_of, N)`; the same rule as `core.dates.age_on`)."""
-    cutoffs = [(years_before(as_of, limit), key) for key, limit in _BANDS]
+    # the cutoffs fall as the limits rise: born after the k-th cutoff ⟹ after every later one,
+    # so the band is found by bisecting the ascending cutoffs (called once per distinct date)
+    keys = [key for key, _limit in _BANDS]
+    ascending = [years_before(as_of, limit) for _key, limit in reversed(_BANDS)]
+    n = len(keys)
 
     def band_of(born: date) -> str:
-        return next((key for cutoff, key in cutoffs if born > cutoff), "gt60")
+        after = bisect_left(ascending, born)  # how many cutoffs `born` is strictly after
+        return keys[n - after] if after else "gt60"
 
     return band_of
 
@@ -313,8 +322,9 @@ def _catalog_rows(model, counts: Counter, total: int, filter_name: str | None, n
 def _key_posts(pop: QuerySet[Person], unit: Unit | None, as_of: date) -> dict:
     """Current key posts held by the population: holders, holdings by title, non-local ones.
 
-    The key posts of the subtree are few: they are read first, then intersected with the
-    population (cheaper than a semi-join of every assignment with the whole population)."""
+    The key posts are few: they are read first, their current holders (a join on the title's
+    flag: cheaper than an IN list of every key post) then intersected with the population (an
+    IN list of the holders: cheaper than a semi-join of the assignments with the population)."""
     posts = {
         pk: rest
         for pk, *rest in Post.objects.filter(title__is_key=True).values_list(
@@ -323,7 +333,7 @@ def _key_posts(pop: QuerySet[Person], unit: Unit | None, as_of: date) -> dict:
     }
     held = list(
         Assignment.objects.active_on(as_of)
-        .filter(post_id__in=list(posts))
+        .filter(post__title__is_key=True)
         .order_by()
         .values_list("person_id", "post_id")
     )
@@ -337,7 +347,7 @@ def _key_posts(pop: QuerySet[Person], unit: Unit | None, as_of: date) -> dict:
     rows = [
         (person, holders_data[person][0], *posts[post], *holders_data[person][1:])
         for person, post in held
-        if person in holders_data
+        if person in holders_data and post in posts
     ]
     resolver = LocalityResolver({r[1] for r in rows} | {r[2] for r in rows})
     holders, non_local_holders, unknown_holders = set(), set(), set()
@@ -647,6 +657,10 @@ def compute(
     theory_rows += _catalog_rows(
         PoliticalTheoryLevel, theory, total, "political_theory", "none", _("Chưa có")
     )
+    advanced_codes = {t.code for t in theory_levels if t.rank >= 3}
+    for r in theory_rows[1:]:
+        if r.key in advanced_codes:  # the parts of the combined row, as the ethnic groups
+            r.label = f"— {r.label}"
     B.append(
         Breakdown(
             "political_theory",
@@ -706,6 +720,7 @@ def compute(
             },
             key_rows,
             base=key["holdings"],
+            share_label=_("Tỷ lệ không phải người địa phương"),
         )
     )
     ret_rows = [

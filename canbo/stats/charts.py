@@ -22,6 +22,24 @@ def _short(label: str, limit: int = 28) -> str:
     return label if len(label) <= limit else label[: limit - 1].rstrip() + "…"
 
 
+def _wrap(label: str, limit: int = 28) -> list[str]:
+    """A long label on two lines (cut at a space), the second shortened if still too long."""
+    if len(label) <= limit:
+        return [label]
+    cut = label.rfind(" ", 0, limit + 1)
+    if cut <= 0:
+        return [_short(label, limit)]
+    return [label[:cut], _short(label[cut + 1 :], limit)]
+
+
+def _value(breakdown: Breakdown, row: Row) -> tuple[str, str]:
+    """The text beside a bar and the text of its tooltip."""
+    if breakdown.share_label:
+        share = "" if row.share is None else f"{row.share:.1f}%".replace(".", ",")
+        return str(row.count), f"{row.label}: {row.count} ({breakdown.share_label}: {share})"
+    return f"{row.count}{_pct(row)}", f"{row.label}: {row.count}{_pct(row)}"
+
+
 def _link(row: Row, body: str, label: str) -> str:
     title = f"<title>{escape(label)}</title>"
     if row.url:
@@ -36,23 +54,31 @@ def bars(breakdown: Breakdown, width: int = 460) -> SafeString:
     rows = [r for r in breakdown.rows if r.count or not r.key.startswith("minority:")]
     if not rows:
         return mark_safe(f'<p class="muted">{escape(_("Không có số liệu."))}</p>')
-    label_w, bar_h, gap = 190, 18, 6
-    height = len(rows) * (bar_h + gap) + gap
+    label_w, bar_h, gap, line_h = 190, 18, 6, 14
     top = max((r.count for r in rows), default=0) or 1
     parts = []
+    y = gap
     for i, r in enumerate(rows):
-        y = gap + i * (bar_h + gap)
-        w = (width - label_w - 90) * r.count / top
-        text = f"{r.label}: {r.count}{_pct(r)}"
+        lines = _wrap(r.label)
+        extra = line_h * (len(lines) - 1)  # a two-line label makes its row taller
+        w = (width - label_w - 100) * r.count / top  # room for "1234 (56,7%)" after the bar
+        value, text = _value(breakdown, r)
+        first = y + 13  # two lines sit around the bar, which moves down half a line
+        label = "".join(
+            f'<tspan x="{label_w - 6}" y="{first + n * line_h:.1f}">{escape(line)}</tspan>'
+            for n, line in enumerate(lines)
+        )
+        bar_y = y + extra / 2
         body = (
-            f'<text x="{label_w - 6}" y="{y + 13}" text-anchor="end" class="chart-label">'
-            f"{escape(_short(r.label))}</text>"
-            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" '
+            f'<text text-anchor="end" class="chart-label">{label}</text>'
+            f'<rect x="{label_w}" y="{bar_y:.1f}" width="{w:.1f}" height="{bar_h}" '
             f'fill="{PALETTE[i % len(PALETTE)] if breakdown.key != "ethnicity" else PALETTE[1]}"/>'
-            f'<text x="{label_w + w + 4:.1f}" y="{y + 13}" class="chart-value">{r.count}'
-            f"{escape(_pct(r))}</text>"
+            f'<text x="{label_w + w + 4:.1f}" y="{bar_y + 13:.1f}" class="chart-value">'
+            f"{escape(value)}</text>"
         )
         parts.append(_link(r, body, text))
+        y += bar_h + gap + extra
+    height = y
     return mark_safe(
         f'<svg class="chart" role="img" aria-label="{escape(breakdown.title)}" '
         f'viewBox="0 0 {width} {height}" width="100%">{"".join(parts)}</svg>'
@@ -101,7 +127,7 @@ def pie(breakdown: Breakdown, size: int = 160) -> SafeString:
 def pyramid(breakdown: Breakdown, width: int = 460) -> SafeString:
     """Age pyramid: men to the left, women to the right, oldest group on top."""
     rows = list(reversed(breakdown.rows))
-    bar_h, gap, mid, label_w = 20, 6, width / 2, 90
+    bar_h, gap, mid, label_w = 20, 6, width / 2, 104  # "30 trở xuống" between the bars
     top = max((max(r.extra.get("male", 0), r.extra.get("female", 0)) for r in rows), default=0)
     top = top or 1
     half = (width - label_w) / 2 - 50
@@ -150,9 +176,11 @@ def chart(breakdown: Breakdown) -> SafeString:
 
 def trend_lines(points, series, width: int = 520, height: int = 230) -> SafeString:
     """Shares (%) over the years, one line per series; every point links to its people."""
-    if not points:
-        return mark_safe(f'<p class="muted">{escape(_("Không có số liệu."))}</p>')
-    left, right, top, bottom = 36, 10, 10, 44
+    if not any(p.total for p in points):
+        return mark_safe(
+            f'<p class="muted">{escape(_("Không có cán bộ nào trong phạm vi ở các thời điểm này."))}</p>'
+        )
+    left, right, top, bottom = 42, 10, 10, 44
     plot_w, plot_h = width - left - right, height - top - bottom
     step = plot_w / max(1, len(points) - 1)
 
@@ -233,16 +261,20 @@ def rating_bars(points, labels, width: int = 520) -> SafeString:
                 )
             x += w
     height = gap + len(rated) * (bar_h + gap)
-    legend_y = height + 4
+    # the legend in two columns, full names (a rating name is up to ~30 characters)
+    col_w, per_col = plot_w / 2, (len(labels) + 1) // 2
     for r_i, (_code, name) in enumerate(labels):
-        lx = label_w + r_i * 120
+        lx = label_w + (r_i // per_col) * col_w
+        ly = height + 4 + (r_i % per_col) * 18
         parts.append(
-            f'<rect x="{lx}" y="{legend_y}" width="12" height="12" '
+            f'<rect x="{lx:.1f}" y="{ly}" width="12" height="12" '
             f'fill="{PALETTE[r_i % len(PALETTE)]}"/>'
-            f'<text x="{lx + 16}" y="{legend_y + 11}" class="chart-label">{escape(_short(name, 18))}'
+            f'<text x="{lx + 16:.1f}" y="{ly + 11}" class="chart-label">{escape(_short(name, 34))}'
             "</text>"
         )
+    bottom = height + 4 + per_col * 18
     return mark_safe(
-        f'<svg class="chart" role="img" aria-label="{escape(_("Xếp loại qua các năm"))}" '
-        f'viewBox="0 0 {width} {legend_y + 20}" width="100%">{"".join(parts)}</svg>'
+        f'<svg class="chart rating-chart" role="img" '
+        f'aria-label="{escape(_("Xếp loại qua các năm"))}" '
+        f'viewBox="0 0 {width} {bottom}" width="100%">{"".join(parts)}</svg>'
     )

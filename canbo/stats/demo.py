@@ -25,7 +25,7 @@ def _specs(term_start: date, deadline: date) -> tuple[list[dict], dict]:
         {
             "code": "demo-dh-chu-chot-xa",
             "name": "Cán bộ chủ chốt cấp xã có trình độ chuyên môn đại học trở lên",
-            "resolution": "Nghị quyết 07-NQ/TU (seed 000)",
+            "resolution": "Nghị quyết 07-NQ/TU",  # seed 000
             "measure": "share",
             "target": Decimal(100),
             "conditions": [
@@ -36,7 +36,7 @@ def _specs(term_start: date, deadline: date) -> tuple[list[dict], dict]:
         {
             "code": "demo-moi-xa-khong-dia-phuong",
             "name": "Xã, phường có ít nhất 1 lãnh đạo chủ chốt không phải người địa phương",
-            "resolution": "Nghị quyết 09-NQ/TU (seed 004)",
+            "resolution": "Nghị quyết 09-NQ/TU",  # seed 004
             "measure": "units_covered",
             "count_by": "posts",
             "per_unit_kind": "commune",
@@ -50,7 +50,7 @@ def _specs(term_start: date, deadline: date) -> tuple[list[dict], dict]:
         {
             "code": "demo-bi-thu-chu-tich-khong-dia-phuong",
             "name": "Bí thư Đảng ủy, Chủ tịch UBND xã không là người địa phương",
-            "resolution": "Nghị quyết 04-NQ/TU (seed 001)",
+            "resolution": "Nghị quyết 04-NQ/TU",  # seed 001
             "measure": "share",
             "count_by": "posts",
             "target": Decimal(50),
@@ -62,7 +62,7 @@ def _specs(term_start: date, deadline: date) -> tuple[list[dict], dict]:
         {
             "code": "demo-lanh-dao-duoi-40",
             "name": "Cán bộ lãnh đạo, quản lý cấp tỉnh dưới 40 tuổi",
-            "resolution": "Nghị quyết 26-NQ/TW, Kế hoạch của Tỉnh ủy (seed 003)",
+            "resolution": "Nghị quyết 26-NQ/TW, Kế hoạch của Tỉnh ủy",  # seed 003
             "measure": "share",
             "target": Decimal(25),
             "conditions": [

@@ -8,6 +8,7 @@ threaded server.
 
 from __future__ import annotations
 
+import textwrap
 from io import BytesIO
 
 from django.utils.translation import gettext as _
@@ -47,7 +48,9 @@ def bars(b: Breakdown) -> bytes:
     rows = [r for r in b.rows if r.count or not r.key.startswith("minority:")]
     fig = _figure(0.6 + 0.32 * max(1, len(rows)))
     ax = fig.add_subplot()
-    labels = [r.label for r in rows][::-1]
+    from matplotlib.ticker import MaxNLocator
+
+    labels = [textwrap.fill(r.label, 30) for r in rows][::-1]
     counts = [r.count for r in rows][::-1]
     colors = [PALETTE[i % len(PALETTE)] for i in range(len(rows))][::-1]
     if b.key == "ethnicity":
@@ -55,8 +58,10 @@ def bars(b: Breakdown) -> bytes:
     ax.barh(labels, counts, color=colors)
     top = max(counts, default=0) or 1
     for y, r in enumerate(rows[::-1]):
-        ax.text(r.count + top * 0.01, y, f"{r.count}{_pct(r.share)}", va="center", fontsize=8)
+        value = str(r.count) if b.share_label else f"{r.count}{_pct(r.share)}"
+        ax.text(r.count + top * 0.01, y, value, va="center", fontsize=8)
     ax.set_xlim(0, top * 1.25)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 2.5 people
     ax.tick_params(axis="y", labelsize=8)
     ax.tick_params(axis="x", labelsize=7)
     for side in ("top", "right"):

@@ -102,10 +102,11 @@ def indicators_view(request, code: str):
     """The indicators with their progress: loaded into the dashboard by htmx (they are computed
     separately so that the figures show at once), or as a page of their own."""
     unit = unit_or_404(request.user, code)
-    _form, as_of, _tier = _params(request)
+    _form, as_of, tier = _params(request)
     results = unit_indicators(request.user, unit=unit, on=as_of)
     context = {
         "unit": unit,
+        "tier": tier,  # not applied to indicators: the page says so
         "results": results,
         "sentences": indicator_sentences(results),
         "may_declare": can(request.user, "change", unit),

@@ -159,3 +159,29 @@ def test_deleting_a_condition_row(client, district):
     assert list(Indicator.objects.get(code="nu").conditions.values_list("field", flat=True)) == [
         "gender"
     ]
+
+
+def test_the_form_offers_a_row_template_and_saves_the_rows_added_in_the_browser(client, district):
+    """The "+ Thêm điều kiện" button (static/canbo/stats.js) copies the empty-row <template>
+    with the next index and raises TOTAL_FORMS: the page carries both, and a post with the
+    extra rows saves them all."""
+    d, _c = district
+    client.force_login(user_with_grant("org-board", d))
+    html = client.get("/stats/huyen-lac-son/indicators/new/").content.decode()
+    assert '<template id="condition-empty">' in html and 'name="c-__prefix__-role"' in html
+    assert 'data-add-condition="condition-empty"' in html and "canbo/stats.js" in html
+    response = client.post(
+        "/stats/huyen-lac-son/indicators/new/",
+        _post(unit=str(d.pk), **{
+            "c-TOTAL_FORMS": "4",
+            "c-1-role": "population", "c-1-field": "age", "c-1-operator": "lt", "c-1-value": "100",
+            "c-2-role": "", "c-2-field": "", "c-2-operator": "", "c-2-value": "",
+            "c-3-role": "population", "c-3-field": "party_member", "c-3-operator": "is",
+            "c-3-value": "có",
+        }),
+    )  # fmt: skip
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    ind = Indicator.objects.get(code="nu-lanh-dao")
+    assert sorted((x.role, x.field) for x in ind.conditions.all()) == [
+        ("condition", "gender"), ("population", "age"), ("population", "party_member"),
+    ]  # fmt: skip

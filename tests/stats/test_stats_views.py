@@ -177,3 +177,16 @@ def test_indicators_are_declared_in_the_admin(client, commune, user):
     page = client.get(f"/admin/stats/indicator/{ind.pk}/change/")
     assert page.status_code == 200
     assert "non_local — " in page.content.decode()  # the vocabulary is a choice list
+
+
+def test_an_empty_selection_says_so_and_the_indicators_say_the_tier_is_not_applied(client, commune):
+    """A tier with nobody in it: a notice instead of a silent page of zeros; the indicators
+    (computed on their own population) say that they ignore the tier filter."""
+    client.force_login(user_with_grant("org-board", commune))
+    empty = "Không có cán bộ nào trong phạm vi đã chọn"
+    assert empty in client.get("/stats/xa-da-bac/", {"tier": "TW"}).content.decode()
+    assert empty not in client.get("/stats/xa-da-bac/").content.decode()
+    note = "không lọc theo diện quản lý đã chọn"
+    part = client.get("/stats/xa-da-bac/indicators/", {"tier": "TW"}, HTTP_HX_REQUEST="true")
+    assert note in part.content.decode() and "Tỷ lệ cán bộ nữ" in part.content.decode()
+    assert note not in client.get("/stats/xa-da-bac/indicators/").content.decode()
