@@ -134,6 +134,21 @@ def cycle_open(
     return result
 
 
+@transaction.atomic
+def cycle_set_status(*, actor, cycle: EvaluationCycle, status: str) -> int:
+    """Close a cycle (its results become the year's results in the reports; evaluations left
+    undecided stay so, and self-assessments are no longer accepted) or reopen it. Returns how
+    many evaluations of the cycle are still without a decision."""
+    _require(actor, "change", cycle.root_unit)
+    if status not in CycleStatus.values:
+        raise ValidationError(_("Trạng thái đợt đánh giá không hợp lệ."))
+    undecided = cycle.evaluations.exclude(status=EvaluationStatus.DECIDED).count()
+    if cycle.status != status:  # logged with before/after by the audit signals
+        cycle.status = status
+        cycle.save(update_fields=["status"])
+    return undecided
+
+
 @dataclass(frozen=True)
 class _Start:
     recruited_on: date | None

@@ -6,6 +6,7 @@ app_name = "evaluation"
 urlpatterns = [
     path("", views.cycle_list_view, name="cycles"),
     path("cycles/<int:pk>/", views.cycle_view, name="cycle"),
+    path("cycles/<int:pk>/status/", views.cycle_status_view, name="cycle_status"),
     path("cycles/<int:pk>/<slug:code>/", views.cycle_unit_view, name="cycle_unit"),
     path("<int:pk>/", views.evaluation_view, name="evaluation"),
     path("ratings/<slug:code>/", views.ratings_report_view, name="ratings"),

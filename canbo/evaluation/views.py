@@ -16,7 +16,7 @@ from canbo.access.scope import can, people_for, unit_or_404, units_for
 from canbo.rules import evaluation as rules
 
 from . import services
-from .choices import RATING_ORDER, EvaluationStatus
+from .choices import RATING_ORDER, CycleStatus, EvaluationStatus
 from .forms import (
     BallotForm,
     BallotsFileForm,
@@ -124,8 +124,32 @@ def cycle_view(request, pk: int):
         "exclusions": exclusions,
         "total": sum(r["total"] for r in rows),
         "pending": sum(r["pending"] for r in rows),
+        "can_change": can(request.user, "change", cycle.root_unit),
     }
     return render(request, "evaluation/cycle_detail.html", context)
+
+
+def cycle_status_view(request, pk: int):
+    """POST: close or reopen a cycle (staff with "change" on its root unit)."""
+    cycle = _cycle_or_404(request.user, pk)
+    if request.method == "POST":
+        status = request.POST.get("status", "")
+        try:
+            undecided = services.cycle_set_status(actor=request.user, cycle=cycle, status=status)
+        except PermissionDenied:
+            raise Http404(_("Không có đợt đánh giá này.")) from None
+        except ValidationError as exc:
+            _errors(request, exc)
+        else:
+            if status == CycleStatus.CLOSED:
+                messages.success(
+                    request,
+                    _("Đã kết thúc đợt đánh giá; %(n)d bản chưa có quyết định giữ nguyên.")
+                    % {"n": undecided},
+                )
+            else:
+                messages.success(request, _("Đã mở lại đợt đánh giá."))
+    return redirect("evaluation:cycle", pk=cycle.pk)
 
 
 def cycle_unit_view(request, pk: int, code: str):

@@ -793,8 +793,8 @@ def _ratings(
     person was when rated (`Evaluation.unit`, `Evaluation.management_tier`)."""
     if not apps.is_installed("canbo.evaluation"):
         return None
-    from canbo.evaluation.choices import EvaluationStatus, Rating
-    from canbo.evaluation.models import Evaluation
+    from canbo.evaluation.choices import CycleStatus, EvaluationStatus, Rating
+    from canbo.evaluation.models import Evaluation, EvaluationCycle
 
     evaluations = Evaluation.objects.filter(status=EvaluationStatus.DECIDED).order_by()
     if people.query.where:  # a user's scope (an administrator's `Person.objects.all()` has none)
@@ -805,12 +805,22 @@ def _ratings(
         evaluations = evaluations.filter(management_tier=tier)
     # the latest year with decided ratings, probed year by year on the (year, unit) index
     # (a MAX over every evaluation of every year costs a scan of them all)
+    # A year whose cycle over (or under, or above) the unit is still open is not the year's
+    # result yet: it is skipped, and said so, rather than shown as a partial table.
     decided = Evaluation.objects.filter(status=EvaluationStatus.DECIDED)
+    open_cycles = EvaluationCycle.objects.filter(status=CycleStatus.OPEN)
+    if unit is not None:
+        open_cycles = open_cycles.filter(
+            Q(root_unit__in=Unit.objects.in_subtree(unit).values("pk"))
+            | Q(root_unit__in=unit.ancestors().values("pk"))
+        )
+    in_progress = set(open_cycles.values_list("year", flat=True))
     year = next(
         (y for y in range(as_of.year, as_of.year - RATING_YEARS_BACK, -1)
-         if decided.filter(year=y).exists()),
+         if y not in in_progress and decided.filter(year=y).exists()),
         None,
     )  # fmt: skip
+    skipped = sorted(y for y in in_progress if (year or 0) < y <= as_of.year)
     counts = Counter(
         dict(
             evaluations.filter(year=year).values_list("rating").annotate(n=Count("*")).values_list("rating", "n")
@@ -832,6 +842,12 @@ def _ratings(
         base=rated,
     )  # fmt: skip
     breakdown.extra["year"] = year
+    if skipped:
+        breakdown.definition = "{} {}".format(
+            breakdown.definition,
+            _("Năm %(years)s chưa đưa vào vì đợt đánh giá còn đang mở.")
+            % {"years": ", ".join(str(y) for y in skipped)},
+        )
     return breakdown
 
 

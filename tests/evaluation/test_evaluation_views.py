@@ -145,3 +145,46 @@ def test_unit_page_checks_the_proposals_together(staff_client, tree):
     ).content.decode()
     assert 'id="violations"' in page
     assert "tức tối đa 0" in page  # 3 good allow no excellent (20 %, NĐ 335/2025)
+
+
+def test_closing_a_cycle_needs_change_and_makes_the_year_count(client, tree):
+    from canbo.evaluation.models import EvaluationCycle
+    from canbo.people.models import Person
+    from canbo.stats.breakdowns import compute
+
+    people = [PersonFactory(unit=tree[1]) for _ in range(3)]
+    services.imported_ratings_save(rows=[(p, 2025, "good") for p in people])
+    opened = services.cycle_open(actor=None, root_unit=tree[0], year=2026)
+    cycle = opened.cycle
+    first = Evaluation.objects.get(cycle=cycle, person=people[0])
+    Evaluation.objects.filter(pk=first.pk).update(status="decided", rating="excellent")
+
+    # while the 2026 cycle is open, the statistics show 2025 and say why 2026 is missing
+    ratings = compute(Person.objects.all(), as_of=date(2026, 11, 25), unit=tree[1])
+    assert ratings.flat["ratings"]["year"] == 2025 and ratings.flat["ratings"]["good"] == 3
+    assert "Năm 2026 chưa đưa vào" in ratings.breakdown("ratings").definition
+
+    url = reverse("evaluation:cycle_status", args=[cycle.pk])
+    viewer = user_with_grant("org-board", tree[0], actions=["view"], username="xem")
+    client.force_login(viewer)
+    page = client.get(reverse("evaluation:cycle", args=[cycle.pk])).content.decode()
+    assert "Kết thúc đợt đánh giá" not in page
+    assert client.post(url, {"status": "closed"}).status_code == 404
+    cycle.refresh_from_db()
+    assert cycle.status == "open"
+
+    staff = user_with_grant("org-board", tree[0], username="tccb")
+    client.force_login(staff)
+    response = client.post(url, {"status": "closed"}, follow=True)
+    assert "2 bản chưa có quyết định giữ nguyên" in response.content.decode()
+    cycle.refresh_from_db()
+    assert cycle.status == "closed"
+    ratings = compute(Person.objects.all(), as_of=date(2026, 11, 25), unit=tree[1])
+    assert ratings.flat["ratings"] == {
+        "year": 2026, "excellent": 1, "good": 0, "complete": 0, "incomplete": 0,
+    }  # fmt: skip
+    assert client.post(url, {"status": "bogus"}, follow=True).status_code == 200
+    cycle.refresh_from_db()
+    assert cycle.status == "closed"
+    client.post(url, {"status": "open"})
+    assert EvaluationCycle.objects.get(pk=cycle.pk).status == "open"
