@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from canbo.catalogs.models import ManagementTier
 from canbo.units.models import PATH_STEP, Unit, path_upper_bound
@@ -167,10 +168,10 @@ def criteria_template_for(unit: Unit, year: int):
 # The deciding body per management tier (catalogs.data.MANAGEMENT_TIERS): the body that manages
 # a cadre decides the rating (RULES §9.11 tiers); the unit's head decides for the unit's own staff.
 COMPETENT_BODIES = {
-    "TW": "Bộ Chính trị, Ban Bí thư",
-    "TINH": "Ban Thường vụ Tỉnh ủy",
-    "HUYEN": "Ban Thường vụ Huyện ủy",
-    "XA": "Ban Thường vụ Đảng ủy xã, phường",
+    "TW": gettext_lazy("Bộ Chính trị, Ban Bí thư"),
+    "TINH": gettext_lazy("Ban Thường vụ Tỉnh ủy"),
+    "HUYEN": gettext_lazy("Ban Thường vụ Huyện ủy"),
+    "XA": gettext_lazy("Ban Thường vụ Đảng ủy xã, phường"),
 }
 
 
@@ -180,7 +181,7 @@ def competent_body(evaluation: Evaluation, unit: Unit | None = None) -> str:
     evaluation's unit when already loaded (a list of one unit's evaluations)."""
     tier = evaluation.management_tier
     if tier is not None and tier.code in COMPETENT_BODIES:
-        return _(COMPETENT_BODIES[tier.code])
+        return str(COMPETENT_BODIES[tier.code])
     return _("Người đứng đầu %(unit)s") % {"unit": (unit or evaluation.unit).name}
 
 
