@@ -32,12 +32,36 @@ STATE = ["Chuyên viên", "Chuyên viên chính", "", "Chuyên viên cao cấp"]
 RANKS = ["Chuyên viên", "Chuyên viên chính", "Cán sự", ""]
 
 
+def hometowns() -> list[str]:
+    """300 hometowns as rosters write them (from the same `vietnam-provinces` data as the area
+    catalog): current communes with their province, former districts with their former
+    province (lower case types), bare province names, and a few a catalog cannot know."""
+    from vietnam_provinces import Province, Ward
+    from vietnam_provinces.legacy.base import District as LegacyDistrict
+    from vietnam_provinces.legacy.base import Province as LegacyProvince
+
+    provinces = {int(p.code): p.name for p in Province.iter_all()}
+    legacy = {int(p.code): p.name for p in LegacyProvince.iter_all()}
+    wards = list(Ward.iter_all())
+    districts = list(LegacyDistrict.iter_all())
+    out = [f"{w.name}, {provinces[int(w.province_code)]}" for w in wards[::16][:200]]
+    out += [
+        f"{d.name[:1].lower()}{d.name[1:]}, {legacy[int(d.province_code)].lower()}"
+        for d in districts[::11][:60]
+    ]
+    out += [name.replace("Thành phố ", "").replace("Tỉnh ", "") for name in provinces.values()][:30]
+    out += [f"thôn Đông {i}, xã Không Có" for i in range(300 - len(out))]
+    return out
+
+
 def roster_file(people: int) -> Path:
-    path = ROOT / "var" / f"bench-import-{people}.xlsx"
+    path = ROOT / "var" / f"bench-import-v2-{people}.xlsx"  # v2: real hometowns
     if path.exists():
         return path
     from canbo.exports.roster import PersonRow, RosterMeta, UnitRow, write_roster_xlsx
     from canbo.rules.citizen_id import make_citizen_id
+
+    towns = hometowns()
 
     def rows():
         per_unit = -(-people // UNITS)
@@ -65,7 +89,7 @@ def roster_file(people: int) -> Path:
                 yield PersonRow(
                     seq=seq, pk=seq, full_name=name, is_female=female, birth=birth,
                     citizen_id=make_citizen_id("001", "female" if female else "male", year, seq),
-                    ethnicity="Kinh", religion="Không", hometown=f"Xã Thử {seq % 300}, Tỉnh Thử",
+                    ethnicity="Kinh", religion="Không", hometown=towns[seq % len(towns)],
                     posts="", unit_name=f"Đơn vị thử {u:03d}", unit_code=code,
                     party_joined_on=party,
                     party_official_on=date(party.year + 1, party.month, party.day) if party else None,
@@ -148,12 +172,14 @@ def _child(path: str, db: str, pg_url: str) -> None:
 
     label = sys.argv[4]
     if label.startswith("first"):
-        with transaction.atomic(), connection.cursor() as cursor:
-            for table in ("audit_auditentry", Person._meta.db_table):
-                cursor.execute(f"DELETE FROM {table}")  # noqa: S608 — fixed table names
-        if db == "sqlite":
-            with connection.cursor() as cursor:
+        with connection.cursor() as cursor:  # a fresh table, not one full of dead rows
+            if db == "sqlite":
+                with transaction.atomic():
+                    for table in ("audit_auditentry", Person._meta.db_table):
+                        cursor.execute(f"DELETE FROM {table}")  # noqa: S608 — fixed names
                 cursor.execute("VACUUM")
+            else:  # (a DELETE of 100,000 profiles queues deferred key checks for minutes)
+                cursor.execute(f"TRUNCATE audit_auditentry, {Person._meta.db_table} CASCADE")
     root = Unit.objects.filter(code="bench-root").first() or unit_create(
         code="bench-root", name="Tỉnh thử", kind="province"
     )

@@ -10,7 +10,6 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from canbo.core.dates import PartialDate
 from canbo.core.text import fold
@@ -20,8 +19,9 @@ from canbo.units.models import Unit
 from . import values
 from .catalogs import Lookups
 from .data import FIELD_LABELS
-from .headers import Column, Layout
+from .headers import Layout
 from .reading import Sheet
+from .writing import values_of
 
 ERROR = "error"
 WARNING = "warning"
@@ -87,6 +87,7 @@ class Plan:
     changed: list[str] = field(default_factory=list)
     expected_version: int | None = None
     new_unit: str = ""  # name of a unit to create under Options.unit
+    values: tuple | None = None  # a new profile's field values (writing.values_of)
 
 
 @dataclass
@@ -155,27 +156,26 @@ class _Row:
 
     __slots__ = ("index", "cells", "cols", "_vals")
 
-    def __init__(self, index: int, cells: list, cols: dict[str, Column]):
+    def __init__(self, index: int, cells: list, cols: tuple[tuple[str, int], ...]):
         self.index = index
         self.cells = cells
-        self.cols = cols
+        self.cols = cols  # (field, column index)
         self._vals: dict | None = None
 
     def values(self) -> dict:
         if self._vals is None:
             vals = {}
             cells, n = self.cells, len(self.cells)
-            for key, column in self.cols.items():
-                if column.index >= n:
+            for key, index in self.cols:
+                if index >= n:
                     continue
-                value = cells[column.index]
-                if value is None or value == "":
-                    continue
-                if isinstance(value, str):
+                value = cells[index]
+                if value.__class__ is str:
                     value = value.strip()
-                    if not value:
-                        continue
-                vals[key] = value
+                    if value:
+                        vals[key] = value
+                elif value is not None:
+                    vals[key] = value
             self._vals = vals
         return self._vals
 
@@ -193,6 +193,12 @@ class Analyzer:
         self.options = options
         self.cols = layout.by_field()
         self.lookups = Lookups(options.unit)
+        self.field_checks = _FieldChecks()
+        self._memo: dict[str, dict] = {}
+        self._folded: dict[str, str] = {}  # name → fold(name)
+        self.areas = None  # AreaMatcher, loaded for the first hometown
+        self._area_objects: dict = {}
+        self.parsers = self._parsers()
         self.result = Analysis(sheet=sheet, layout=layout)
 
     # -- problems ------------------------------------------------------------------------
@@ -216,9 +222,10 @@ class Analyzer:
     def _is_person(self, row: _Row) -> bool:
         """A named row with a date of birth, a gender or a citizen ID (signature blocks and
         notes below the table have names but none of these)."""
-        if not row.raw("full_name"):
+        cells = row.values()
+        if "full_name" not in cells:
             return False
-        return any(values.cell_text(row.raw(key)).strip() for key in _IDENTITY)
+        return any(key in cells and cells[key] is not False for key in _IDENTITY)
 
     def _section(self, texts: list[str]) -> tuple[str, str] | None:
         """("group" | "unit" | "ignore", text) for a row holding one text (maybe numbered)."""
@@ -245,8 +252,9 @@ class Analyzer:
         rows = self.sheet.rows
         items = []  # ("person", _Row) | ("section", kind, text, row_index) | ("other", _Row)
         last_person = -1
+        col_index = tuple((key, column.index) for key, column in self.cols.items())
         for i in range(self.layout.data_start, len(rows)):
-            row = _Row(i, rows[i], self.cols)
+            row = _Row(i, rows[i], col_index)
             if self._is_person(row):
                 items.append(("person", row))
                 last_person = len(items) - 1
@@ -305,136 +313,193 @@ class Analyzer:
         )  # fmt: skip
         return _UNKNOWN
 
-    def _lookup(self, row, key, table: dict, what: str):
-        raw = row.raw(key)
-        text = values.tidy(values.cell_text(raw))
-        k = values.key_of(text)
-        found = table.get(k) or table.get(k.replace(" ", ""))
-        if found is None:
-            self.problem(
-                row.index + 1, key, raw,
-                _("Không có %(what)s “%(v)s” trong danh mục.") % {"what": what, "v": text},
-            )  # fmt: skip
-        return found
+    # -- cells: each distinct value of a column is parsed and checked once -----------------
 
-    def _level(self, row, key, parser, table, what):
-        raw = row.raw(key)
-        text = values.tidy(values.cell_text(raw))
-        if values.is_none_word(text):
-            return None, True
-        code = parser(text)
-        if code is None or code not in table:
-            self.problem(
-                row.index + 1, key, raw,
-                _("Không hiểu %(what)s “%(v)s”.") % {"what": what, "v": text},
-            )  # fmt: skip
-            return None, False
-        return table[code], True
+    def _cell(self, n: int, key: str, raw, parse):
+        """`parse(raw)` for the cell of column `key` in sheet row `n`: the parsed value, or
+        `_FAILED` after reporting the problem. The parsers depend on the value alone, so each
+        distinct value of a column is parsed once per import and its problem (if any) is
+        reported on every row that holds it."""
+        memo = self._memo.get(key)
+        if memo is None:
+            memo = self._memo[key] = {}
+        k = (raw.__class__, raw)
+        hit = memo.get(k)
+        if hit is None:
+            try:
+                hit = (parse(raw), None)
+            except ValueError as exc:
+                hit = (_FAILED, str(exc))
+            memo[k] = hit
+        if hit[1] is not None:
+            self.problem(n, key, raw, hit[1])
+        return hit[0]
+
+    def _catalog(self, table: dict, what: str):
+        def parse(raw):
+            text = values.tidy(values.cell_text(raw))
+            k = values.key_of(text)
+            found = table.get(k) or table.get(k.replace(" ", ""))
+            if found is None:
+                raise ValueError(
+                    _("Không có %(what)s “%(v)s” trong danh mục.") % {"what": what, "v": text}
+                )
+            return found
+
+        return parse
+
+    def _leveled(self, parser, table: dict, what: str):
+        def parse(raw):
+            text = values.tidy(values.cell_text(raw))
+            if values.is_none_word(text):
+                return None
+            code = parser(text)
+            if code is None or code not in table:
+                raise ValueError(_("Không hiểu %(what)s “%(v)s”.") % {"what": what, "v": text})
+            return table[code]
+
+        return parse
+
+    def _parsers(self) -> dict:
+        lk = self.lookups
+
+        def qualification(raw):
+            text = values.tidy(values.cell_text(raw))
+            code, rest = values.parse_qualification(text)
+            if code is None or code not in lk.qualification:
+                raise ValueError(
+                    _("Không hiểu trình độ chuyên môn “%(v)s”: hãy ghi bắt đầu bằng TS, ThS, ĐH, "
+                      "CĐ, TC, SC, “Cử nhân …”, “Kỹ sư …”.") % {"v": text}
+                )  # fmt: skip
+            return lk.qualification[code], rest
+
+        out = {
+            "ethnicity": self._catalog(lk.ethnicity, _("dân tộc")),
+            "religion": self._catalog(lk.religion, _("tôn giáo")),
+            "civil_service_rank": self._catalog(lk.civil_service_rank, _("ngạch")),
+            "management_tier": self._catalog(lk.management_tier, _("diện quản lý")),
+            "political_theory": self._leveled(
+                values.parse_political_theory, lk.political_theory,
+                _("trình độ lý luận chính trị"),
+            ),
+            "state_management": self._leveled(
+                values.parse_state_management, lk.state_management,
+                _("trình độ quản lý nhà nước"),
+            ),
+            "qualification": qualification,
+            "salary_step": values.parse_int,
+            "salary_coefficient": values.parse_decimal,
+            "gender": values.parse_gender,
+            "_date": values.parse_date_cell,
+        }  # fmt: skip
+        for key in DATE_FIELDS:
+            out[key] = values.parse_full_date
+        return out
 
     def _read(self, row: _Row, section_unit) -> dict:
         """Cells → {Person attribute: value} plus bookkeeping keys starting with "_"."""
         n = row.index + 1
+        cells = row.values()
         out: dict = {"_row": n, "_cells": row.cells}
-        present = set(row.values())
-        name = _proper_case(values.tidy(values.cell_text(row.raw("full_name"))))
+        present = set(cells)
+        name = _proper_case(values.tidy(values.cell_text(cells.get("full_name", ""))))
         out["full_name"] = name
-        genders = []
-        for key, gender in (
-            ("birth_date", None),
-            ("birth_male", "male"),
-            ("birth_female", "female"),
-        ):
-            if key not in present:
-                continue
-            try:
-                out["_birth"] = values.parse_date_cell(row.raw(key))
-            except ValueError as exc:
-                self.problem(n, key, row.raw(key), str(exc))
-                out["_birth_error"] = True
-            if gender:
-                genders.append(gender)
-        if len(genders) > 1:
-            self.problem(n, "birth_male", row.raw("birth_male"),
-                         _("Ngày sinh ghi ở cả cột Nam và cột Nữ."))  # fmt: skip
-        elif genders:
-            out["gender"] = genders[0]
+        search = self._folded.get(name)
+        if search is None:
+            search = self._folded[name] = fold(name)
+        out["_search"] = search
+        parse = self.parsers
+        self._read_birth(n, cells, out)
         if "gender" in present:
-            try:
-                gender = values.parse_gender(row.raw("gender"))
-            except ValueError as exc:
-                self.problem(n, "gender", row.raw("gender"), str(exc))
-            else:
+            gender = self._cell(n, "gender", cells["gender"], parse["gender"])
+            if gender is not _FAILED:
                 if out.get("gender") and out["gender"] != gender:
-                    self.problem(n, "gender", row.raw("gender"),
+                    self.problem(n, "gender", cells["gender"],
                                  _("Giới tính khác với cột ngày sinh (Nam/Nữ)."))  # fmt: skip
                 out["gender"] = gender
         if "citizen_id" in present:
-            cid, restored = values.parse_citizen_id(row.raw("citizen_id"))
+            cid, restored = values.parse_citizen_id(cells["citizen_id"])
             out["citizen_id"] = cid
             if restored:
                 self.problem(
-                    n, "citizen_id", row.raw("citizen_id"),
+                    n, "citizen_id", cells["citizen_id"],
                     _("Số CCCD được ghi dạng số nên mất số 0 ở đầu; đã thêm lại: %(cid)s.")
                     % {"cid": cid}, WARNING,
                 )  # fmt: skip
         for key, attr in TEXT_FIELDS.items():
             if key in present:
-                out[attr] = values.tidy(values.cell_text(row.raw(key)))
-        lk = self.lookups
-        if "ethnicity" in present:
-            out["ethnicity"] = self._lookup(row, "ethnicity", lk.ethnicity, gettext_lazy("dân tộc"))
-        if "religion" in present:
-            out["religion"] = self._lookup(row, "religion", lk.religion, gettext_lazy("tôn giáo"))
-        if "civil_service_rank" in present:
-            out["civil_service_rank"] = self._lookup(
-                row, "civil_service_rank", lk.civil_service_rank, gettext_lazy("ngạch")
-            )
-        if "management_tier" in present:
-            out["management_tier"] = self._lookup(
-                row, "management_tier", lk.management_tier, gettext_lazy("diện quản lý")
-            )
+                out[attr] = self._cell(n, key, cells[key], _text)
+        for key in _CATALOG_FIELDS:
+            if key in present:  # (a row with a problem is rejected: the attribute stays empty)
+                value = self._cell(n, key, cells[key], parse[key])
+                out[key] = None if value is _FAILED else value
         if "qualification" in present:
-            raw = row.raw("qualification")
-            text = values.tidy(values.cell_text(raw))
-            code, rest = values.parse_qualification(text)
-            if code is None or code not in lk.qualification:
-                self.problem(
-                    n, "qualification", raw,
-                    _("Không hiểu trình độ chuyên môn “%(v)s”: hãy ghi bắt đầu bằng TS, ThS, ĐH, "
-                      "CĐ, TC, SC, “Cử nhân …”, “Kỹ sư …”.") % {"v": text},
-                )  # fmt: skip
-            else:
-                out["qualification_level"] = lk.qualification[code]
-                if rest:
-                    out["qualification_field"] = rest
-        if "political_theory" in present:
-            level, ok = self._level(row, "political_theory", values.parse_political_theory,
-                                    lk.political_theory, gettext_lazy("trình độ lý luận chính trị"))  # fmt: skip
-            if ok:
-                out["political_theory"] = level
-        if "state_management" in present:
-            level, ok = self._level(row, "state_management", values.parse_state_management,
-                                    lk.state_management, gettext_lazy("trình độ quản lý nhà nước"))  # fmt: skip
-            if ok:
-                out["state_management"] = level
-        if "salary_step" in present:
-            try:
-                out["salary_step"] = values.parse_int(row.raw("salary_step"))
-            except ValueError as exc:
-                self.problem(n, "salary_step", row.raw("salary_step"), str(exc))
-        if "salary_coefficient" in present:
-            try:
-                out["salary_coefficient"] = values.parse_decimal(row.raw("salary_coefficient"))
-            except ValueError as exc:
-                self.problem(n, "salary_coefficient", row.raw("salary_coefficient"), str(exc))
-        for key in DATE_FIELDS:
+            value = self._cell(n, "qualification", cells["qualification"], parse["qualification"])
+            if value is not _FAILED:
+                out["qualification_level"] = value[0]
+                if value[1]:
+                    out["qualification_field"] = value[1]
+        for key in _LATER_FIELDS:
             if key in present:
-                try:
-                    out[key] = values.parse_full_date(row.raw(key))
-                except ValueError as exc:
-                    self.problem(n, key, row.raw(key), str(exc))
+                value = self._cell(n, key, cells[key], parse[key])
+                if value is not _FAILED:
+                    out[key] = value
+        self._read_hometown(n, cells, out)
         self._read_position(row, present, out, section_unit)
         return out
+
+    def _read_birth(self, n: int, cells: dict, out: dict) -> None:
+        """The date of birth and the gender it implies. Under "Ngày sinh" (or "Giới tính"), the
+        columns "Nam" and "Nữ" hold either the date (the column gives the gender) or a mark
+        ("x", "✓") with the date in a column of its own."""
+        date_keys = ["birth_date"] if "birth_date" in cells else []
+        genders = []
+        for key, gender in (("birth_male", "male"), ("birth_female", "female")):
+            if key in cells:
+                genders.append(gender)
+                if not values.is_mark(cells[key]):
+                    date_keys.append(key)
+        for key in date_keys:
+            birth = self._cell(n, key, cells[key], self.parsers["_date"])
+            if birth is _FAILED:
+                out["_birth_error"] = True
+            else:
+                out["_birth"] = birth
+        if len(genders) > 1:
+            marks = values.is_mark(cells["birth_male"]) and values.is_mark(cells["birth_female"])
+            self.problem(
+                n, "birth_male", cells["birth_male"],
+                _("Đánh dấu ở cả cột Nam và cột Nữ.") if marks
+                else _("Ngày sinh ghi ở cả cột Nam và cột Nữ."),
+            )  # fmt: skip
+        elif genders:
+            out["gender"] = genders[0]
+
+    def _read_hometown(self, n: int, cells: dict, out: dict) -> None:
+        """The hometown as written is kept; the catalog's area is set too when the text names
+        exactly one (see areas.py), else the text alone is kept and a warning listed."""
+        text = out.get("hometown_text")
+        if not text:
+            return
+        if self.areas is None:
+            from .areas import AreaMatcher
+
+            self.areas = AreaMatcher()
+        pk, warning = self.areas.match(text)
+        if pk is None:
+            self.problem(n, "hometown_text", cells["hometown_text"], warning, WARNING)
+            return
+        area = self._area_objects.get(pk)
+        if area is None:
+            from canbo.units.areas import LEGACY_UNTIL
+            from canbo.units.models import Area
+
+            a = self.areas.areas[pk]
+            area = self._area_objects[pk] = Area(
+                pk=pk, name=a.name, parent_id=a.parent_id, province_id=a.province_id,
+                valid_to=None if a.current else LEGACY_UNTIL,
+            )  # fmt: skip
+        out["hometown"] = area
 
     def _read_position(self, row: _Row, present, out: dict, section_unit) -> None:
         n = row.index + 1
@@ -546,7 +611,7 @@ class Analyzer:
 
     def _existing(self, parsed):
         cids = sorted({o["citizen_id"] for o in parsed if o.get("citizen_id")})
-        names = sorted({fold(o["full_name"]) for o in parsed if o.get("full_name")})
+        names = sorted({o["_search"] for o in parsed if o.get("full_name")})
         by_cid: dict[str, tuple] = {}
         by_name: dict[str, list[tuple]] = {}
         cols = ("pk", "citizen_id", "search_name", "birth_date", "unit_id")
@@ -562,7 +627,7 @@ class Analyzer:
     def _match(self, out, by_cid, by_name) -> int | None:
         n = out["_row"]
         cid = out.get("citizen_id")
-        name = fold(out.get("full_name", ""))
+        name = out["_search"]
         if cid and cid in by_cid:
             rec = by_cid[cid]
             if name and rec[2] != name:
@@ -593,28 +658,28 @@ class Analyzer:
             return None
         return candidates[0][0] if candidates else None
 
-    def _load(self, pks: set[int]) -> dict[int, Person]:
-        """The matched profiles with only the fields an import compares (a full copy is read
-        for the few that change, before they are validated and saved)."""
-        out: dict[int, Person] = {}
+    def _load(self, pks: set[int]) -> dict[int, _Existing]:
+        """The matched profiles with only the fields an import compares, as plain values (a
+        full `Person` is read for the few that change, before they are validated and saved,
+        and for the preview)."""
+        out: dict[int, _Existing] = {}
         ordered = sorted(pks)
+        names = ("pk", *_COMPARED_ATTNAMES)
         for i in range(0, len(ordered), CHUNK):
-            qs = (
-                Person.objects.filter(pk__in=ordered[i : i + CHUNK])
-                .select_related("unit")
-                .only(*_COMPARED, "unit__path", "unit__name", "unit__code")
-            )
-            for p in qs:
-                out[p.pk] = p
-        from canbo.units.models import Area
+            qs = Person.objects.filter(pk__in=ordered[i : i + CHUNK]).values_list(*names)
+            for rec in qs:
+                out[rec[0]] = _Existing(zip(names, rec, strict=True))
+        from canbo.units.models import Area, Unit
 
+        units = Unit.objects.only("path", "name", "code").in_bulk({p.unit_id for p in out.values()})
         area_ids = {p.hometown_id for p in out.values() if p.hometown_id}
-        names = {
+        names_of = {
             a.pk: values.key_of(a.full_name())
             for a in Area.objects.filter(pk__in=area_ids).select_related("parent__parent")
         }
         for p in out.values():
-            p._import_hometown = names.get(p.hometown_id, "")
+            p.unit = units[p.unit_id]
+            p._import_hometown = names_of.get(p.hometown_id, "")
         return out
 
     def _scope(self, pks: set[int]):
@@ -699,7 +764,9 @@ class Analyzer:
                     _("Bạn không có quyền thêm hoặc sửa hồ sơ ở đơn vị này."),
                 )  # fmt: skip
                 return
-        new: dict = {k: v for k, v in out.items() if not k.startswith("_")}
+        new: dict = out.copy()
+        for key in _PRIVATE:
+            new.pop(key, None)
         if "_birth" in out:
             birth: PartialDate = out["_birth"]
             new["birth_date"] = birth.value
@@ -718,12 +785,26 @@ class Analyzer:
             and existing._import_hometown == values.key_of(new["hometown_text"])
         ):
             del new["hometown_text"]  # the list writes the recorded area's full name
+            new.pop("hometown", None)
         changed = []
-        for attr, value in new.items():
+        if existing is None:  # a fresh copy of the template: every value is set as it is
+            changed = list(new)
+            attrs = person.__dict__
+            for attr, value in new.items():
+                attname, is_relation = _FIELD_META[attr]
+                if not is_relation:
+                    attrs[attname] = value
+                elif value is None:
+                    attrs[attname] = None
+                else:  # the id (catalogs, units and areas have an "id" primary key)
+                    attrs[attname] = value.id
+                    if attr == "unit":  # the unit is shown by the preview
+                        _UNIT.set_cached_value(person, value)
+        for attr, value in new.items() if existing is not None else ():
             attname, is_relation = _FIELD_META[attr]
             old = getattr(person, attname)
             cmp = value.pk if is_relation and value is not None else value
-            if existing is None or old != cmp:
+            if old != cmp:
                 changed.append(attr)
                 if is_relation and attr != "unit":
                     setattr(person, attname, cmp)  # the id: no descriptor, no cached object
@@ -731,10 +812,10 @@ class Analyzer:
                     setattr(person, attr, value)
         if existing is not None and not changed:
             keep = len(self.result.plans) < PREVIEW_ROWS  # only the preview shows them
+            shown = Person.objects.select_related("unit").get(pk=existing.pk) if keep else None
             self.result.plans.append(
-                Plan(row=n, person=person if keep else None, action=UNCHANGED,
-                     expected_version=person.version)
-            )  # fmt: skip
+                Plan(row=n, person=shown, action=UNCHANGED, expected_version=existing.version)
+            )
             return
         if existing is not None:  # the whole profile, for the form's checks and the save
             person = Person.objects.select_related("unit").get(pk=existing.pk)
@@ -742,6 +823,18 @@ class Analyzer:
                 setattr(person, attr, new[attr])
         if not self._validate(n, person, changed, out):
             return
+        values_row = None
+        if existing is None:
+            if person.full_name == out["full_name"]:
+                # `Person.refresh_derived()`, from the name folded once when the row was read
+                person.search_name = out["_search"]
+                person.given_name = out["_search"].rsplit(" ", 1)[-1]
+            else:
+                person.refresh_derived()
+            person.version = 1
+            values_row = values_of(person)
+            if len(self.result.plans) >= PREVIEW_ROWS:
+                person = None  # only the preview shows it; the tuple is written
         self.result.plans.append(
             Plan(
                 row=n,
@@ -750,24 +843,23 @@ class Analyzer:
                 changed=changed,
                 expected_version=person.version if existing is not None else None,
                 new_unit=new_unit,
+                values=values_row,
             )
         )
 
     def _validate(self, n: int, person: Person, changed: list[str], out: dict) -> bool:
         """The model's checks on the fields this row sets (`clean_fields`, `clean`): the same
-        as the profile form. Foreign keys come from the catalogs, so they exist."""
-        checked = set(changed) | {"full_name"}
-        exclude = (_ALL_FIELDS - checked) | _RELATIONS
-        errors: dict[str, list[str]] = {}
-        try:
-            person.clean_fields(exclude=exclude)
-        except ValidationError as exc:
-            errors.update(exc.message_dict)
+        as the profile form. Foreign keys come from the catalogs, so they exist. The per-field
+        checks are pure for a given value and remembered (`_FieldChecks`); the cross-field
+        checks of `Person.clean()` run for every row."""
+        errors = self.field_checks.run(person, changed)
         try:
             person.clean()
         except ValidationError as exc:
             for k, msgs in exc.message_dict.items():
                 errors.setdefault(k, []).extend(msgs)
+        if not errors:
+            return True
         cells = out["_cells"]
         for attr, messages in errors.items():
             keys = ATTR_COLUMNS.get(attr, (attr,))
@@ -778,7 +870,58 @@ class Analyzer:
             raw = cells[column.index] if column and column.index < len(cells) else ""
             for message in messages:
                 self.problem(n, key, raw, message)
-        return not errors
+        return False
+
+
+class _FieldChecks:
+    """`Model.clean_fields()` of a Person restricted to the fields a row sets, with each
+    (field, value) checked once per import: `Field.clean()` (to_python, choices, null/blank,
+    max_length and the other validators) depends on the value alone, and a roster repeats the
+    same levels, dates and texts thousands of times. Uniqueness is not a field check: the
+    analysis checks it for the whole file. Foreign keys are left out (their values come from
+    the catalogs)."""
+
+    def __init__(self) -> None:
+        self.fields = {
+            f.name: f
+            for f in Person._meta.fields
+            if not f.is_relation and not getattr(f, "generated", False)
+        }
+        self.cache: dict[str, dict] = {name: {} for name in self.fields}
+
+    def run(self, person: Person, changed) -> dict[str, list[str]]:
+        errors: dict[str, list] = {}
+        fields, caches = self.fields, self.cache
+        for name in ("full_name", *changed):
+            f = fields.get(name)
+            if f is None or (name == "full_name" and "full_name" in changed):
+                continue
+            raw = getattr(person, f.attname)
+            if f.blank and (raw is None or raw == ""):  # (Field.empty_values, for scalars)
+                continue
+            cache = caches[name]
+            key = raw if raw.__class__ is str else (raw.__class__, raw)
+            try:
+                hit = cache.get(key)
+            except TypeError:  # an unhashable value: checked, not remembered
+                key, hit = None, None
+            if hit is None:
+                try:
+                    hit = (True, f.clean(raw, person))
+                except ValidationError as exc:
+                    hit = (False, exc.error_list)
+                if key is not None:
+                    cache[key] = hit
+            ok, value = hit
+            if ok:
+                if value is not raw:
+                    setattr(person, f.attname, value)
+            else:
+                errors[name] = value
+        if not errors:
+            return {}
+        ordered = {name: errors[name] for name in self.fields if name in errors}  # model order
+        return ValidationError(ordered).message_dict
 
 
 # what an import may set on a profile, and so reads to compare
@@ -789,9 +932,17 @@ _COMPARED = (
     "salary_coefficient", "unit", "main_duty", "hometown", "hometown_text", *TEXT_FIELDS.values(),
     *DATE_FIELDS,
 )  # fmt: skip
-_ALL_FIELDS = frozenset(f.name for f in Person._meta.concrete_fields)
-_RELATIONS = frozenset(f.name for f in Person._meta.concrete_fields if f.is_relation)
 _FIELD_META = {f.name: (f.attname, f.is_relation) for f in Person._meta.concrete_fields}
+_UNIT = Person._meta.get_field("unit")
+_COMPARED_ATTNAMES = tuple(dict.fromkeys(_FIELD_META[name][0] for name in _COMPARED))
+
+
+class _Existing:
+    """A matched profile as the import compares it: its compared fields by attname (and
+    `pk`, `unit`), without building a model instance per row."""
+
+    def __init__(self, items) -> None:
+        self.__dict__.update(items)
 
 
 _TEMPLATE: Person | None = None
@@ -809,6 +960,24 @@ def _new_person() -> Person:
     person.__dict__ = _TEMPLATE.__dict__.copy()
     person._state = ModelState()
     return person
+
+
+# the bookkeeping keys of a read row (not Person attributes)
+_PRIVATE = ("_row", "_cells", "_search", "_birth", "_birth_error", "_unit", "_unit_from", "_title")
+_CATALOG_FIELDS = ("ethnicity", "religion", "civil_service_rank", "management_tier")
+_LATER_FIELDS = ("political_theory", "state_management", "salary_step", "salary_coefficient",
+                 *DATE_FIELDS)  # fmt: skip
+
+
+def _text(value) -> str:
+    return values.tidy(values.cell_text(value))
+
+
+class _Failed:
+    """A cell whose problem was reported: the attribute is not set."""
+
+
+_FAILED = _Failed()
 
 
 class _Unknown:

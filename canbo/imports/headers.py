@@ -126,7 +126,7 @@ def _combine(rows: list[list], top: int, depth: int, width: int, merged) -> list
 
 def match_field(key: str, synonyms: dict[str, str]) -> str:
     """The field a header key names: the whole key, else its lower part; Nam / Nữ under a date
-    of birth split the date by gender."""
+    of birth (or under "Giới tính") split the date by gender, or hold a mark."""
     if not key:
         return ""
     if key in synonyms:
@@ -134,7 +134,7 @@ def match_field(key: str, synonyms: dict[str, str]) -> str:
     if " > " in key:
         upper, lower = key.split(" > ", 1)
         upper_field = synonyms.get(upper, "")
-        if upper_field == "birth_date" and lower in ("nam", "nu"):
+        if upper_field in ("birth_date", "gender") and lower in ("nam", "nu"):
             return "birth_male" if lower == "nam" else "birth_female"
         if lower in synonyms:
             return synonyms[lower]

@@ -30,7 +30,7 @@ from .choices import ImportStatus
 from .headers import Layout, apply_mapping, detect_layout, header_key
 from .models import HeaderSynonym, ImportRun
 from .reading import ReadError, Sheet, read_sheet
-from .writing import insert_people
+from .writing import UNIT_AT, insert_people
 
 BATCH = 1000
 
@@ -193,14 +193,16 @@ def write(analysis: Analysis, options: Options) -> tuple[int, int, list[str]]:
     new_people = []
     updated = 0
     for plan in analysis.plans:
-        person = plan.person
-        if plan.new_unit:
-            person.unit = created_units[plan.new_unit]
         if plan.action == CREATE:
-            person.refresh_derived()
-            person.version = 1
-            new_people.append(person)
+            values = plan.values
+            if plan.new_unit:
+                values = list(values)
+                values[UNIT_AT] = created_units[plan.new_unit].pk
+            new_people.append(values)
         elif plan.action == UPDATE:
+            person = plan.person
+            if plan.new_unit:
+                person.unit = created_units[plan.new_unit]
             person_update(person=person, expected_version=plan.expected_version)
             updated += 1
     insert_people(new_people)

@@ -34,7 +34,9 @@ def tidy(text: str) -> str:
 
 def cell_text(value) -> str:
     """A cell as text: numbers without a trailing ".0", dates as dd/mm/yyyy."""
-    if value is None or value == "":
+    if value.__class__ is str:
+        return value
+    if value is None:
         return ""
     if isinstance(value, bool):
         return "x" if value else ""
@@ -130,6 +132,16 @@ def parse_citizen_id(value) -> tuple[str, bool]:
         return text, False
     text = clean(str(value)).lstrip("'").replace(" ", "").replace(".", "")
     return text, False
+
+
+MARKS = {"x", "✓", "✔", "√", "☑", "☒", "v"}
+
+
+def is_mark(value) -> bool:
+    """A tick in a "Nam" / "Nữ" column ("x", "X", "✓", "✔", "√", "v"; TRUE), not a date."""
+    if isinstance(value, bool):
+        return value
+    return isinstance(value, str) and value.strip().lower() in MARKS
 
 
 def parse_gender(value) -> str:
