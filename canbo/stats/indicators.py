@@ -30,12 +30,13 @@ from django.utils.translation import gettext as _
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Person, Training
 from canbo.posts.models import Assignment, Post
-from canbo.units.models import Unit, path_upper_bound
+from canbo.units.models import PATH_STEP, Unit, path_upper_bound
 
 from . import conditions as C
 from .breakdowns import share
 from .choices import Comparison, ConditionRole, CountBy, IndicatorKind, Measure, Status
 from .locality import LocalityResolver
+from .lookups import ids_in
 from .models import Indicator, IndicatorEntry
 
 
@@ -150,7 +151,7 @@ def active_holders(post_ids, on: date) -> dict[int, list[int]]:
     held: dict[int, list[int]] = {}
     for person, post in (
         Assignment.objects.active_on(on)
-        .filter(post_id__in=list(post_ids))
+        .filter(ids_in("post_id", post_ids))
         .order_by()
         .values_list("person_id", "post_id")
     ):
@@ -161,10 +162,13 @@ def active_holders(post_ids, on: date) -> dict[int, list[int]]:
 def _items(
     indicator: Indicator, pop: QuerySet[Person], unit: Unit, on: date,
     holders: dict[int, list[int]] | None = None,
+    places: dict[int, tuple[int | None, str]] | None = None,
+    resolver: LocalityResolver | None = None,
 ):  # fmt: skip
     """What the indicator counts. Population of people: `(None, population, condition Q)`,
     counted in SQL. Population of posts: `([(person, post unit path, satisfied)], None, None)`,
-    one item per post held (`count_by` posts) or per holder (`people`)."""
+    one item per post held (`count_by` posts) or per holder (`people`). `places` (from
+    `post_places`) and `resolver` may be given when already read (`evaluate_all`)."""
     population = _rows(indicator, ConditionRole.POPULATION)
     condition = _rows(indicator, ConditionRole.CONDITION)
     post_rows = [c for c in population if C.FIELDS[c.field].subject == C.POST]
@@ -178,7 +182,7 @@ def _items(
                   "(chức danh, chủ chốt …).")
             )  # fmt: skip
         return None, pop, cond_q
-    where = post_places(indicator, unit)
+    where = places if places is not None else post_places(indicator, unit)
     held = holders if holders is not None else active_holders(where, on)
     rows = [(person, *place) for post, place in where.items() for person in held.get(post, ())]
     # one query over the (few) holders: in the population? satisfying the conditions? hometown
@@ -189,12 +193,13 @@ def _items(
     )
     holders = {
         pk: (satisfied, home)
-        for pk, satisfied, home in pop.filter(pk__in=sorted({r[0] for r in rows}))
+        for pk, satisfied, home in pop.filter(ids_in("pk", sorted({r[0] for r in rows}), pop.db))
         .annotate(ok=ok)
         .values_list("pk", "ok", "hometown_id")
     }
     rows = [(*holders[p], p, area, path) for p, area, path in rows if p in holders]
-    resolver = LocalityResolver({r[1] for r in rows} | {r[3] for r in rows}) if non_local else None
+    if non_local and resolver is None:
+        resolver = LocalityResolver({r[1] for r in rows} | {r[3] for r in rows})
     items = []
     for satisfied, home, person, area, path in rows:
         for c in non_local:
@@ -218,10 +223,13 @@ def evaluate(
     on: date,
     holders: dict[int, list[int]] | None = None,
     counts: tuple[int, int] | None = None,
+    places: dict[int, tuple[int | None, str]] | None = None,
+    resolver: LocalityResolver | None = None,
 ) -> Result:
     """The indicator's value and status on `on`, over the people the user may see.
     `holders` (from `active_holders`) lets several indicators share one read of the posts held;
-    `counts` (population, meeting the condition) one scan of the people (`evaluate_all`)."""
+    `counts` (population, meeting the condition) one scan of the people; `places` the posts the
+    indicator selects, read once; `resolver` one locality resolver for all (`evaluate_all`)."""
     result = Result(indicator, on)
     if indicator.kind == IndicatorKind.MANUAL:
         entry = indicator.entries.filter(as_of__lte=on).order_by("-as_of", "-pk").first()
@@ -245,7 +253,7 @@ def evaluate(
         result.detail = missing
         return result
     try:
-        items, person_pop, cond_q = _items(indicator, pop, unit, on, holders)
+        items, person_pop, cond_q = _items(indicator, pop, unit, on, holders, places, resolver)
     except C.ConditionError as exc:
         result.detail = str(exc)
         return result
@@ -266,11 +274,16 @@ def evaluate(
         counts = dict.fromkeys((u[2] for u in units), 0)
         holders = dict.fromkeys((u[2] for u in units), 0)
         for _person, path, satisfied in items:
-            for upath in counts:
-                if path.startswith(upath):
-                    holders[upath] += 1
-                    counts[upath] += int(satisfied)
-                    break
+            # the first unit in path order whose path starts the item's: its shortest prefix
+            # among the units (paths are whole segments of PATH_STEP digits)
+            upath = next(
+                (path[:n] for n in range(PATH_STEP, len(path) + 1, PATH_STEP)
+                 if path[:n] in counts),
+                None,
+            )  # fmt: skip
+            if upath is not None:
+                holders[upath] += 1
+                counts[upath] += int(satisfied)
         result.units = [
             {"code": code, "name": name, "count": counts[path], "items": holders[path]}
             for code, name, path in units
@@ -362,16 +375,55 @@ def indicators_for(unit: Unit) -> QuerySet[Indicator]:
 def evaluate_all(unit: Unit, *, people: QuerySet[Person], on: date) -> list[Result]:
     """Every indicator of the unit's subtree; the posts held are read once for all of them."""
     indicators = list(indicators_for(unit))
-    post_ids: set[int] = set()
-    for ind in indicators:
-        if ind.kind == IndicatorKind.COMPUTED:
-            post_ids |= set(post_places(ind, ind.unit))
+    places = {
+        ind.pk: post_places(ind, ind.unit)
+        for ind in indicators
+        if ind.kind == IndicatorKind.COMPUTED
+    }
+    post_ids = {pk for where in places.values() for pk in where}
     holders = active_holders(post_ids, on) if post_ids else {}
     counts = _people_counts(unit, indicators, people, on)
+    resolver = _shared_resolver(indicators, places, holders)
     return [
-        evaluate(ind, people=people, on=on, holders=holders, counts=counts.get(ind.pk))
+        evaluate(
+            ind,
+            people=people,
+            on=on,
+            holders=holders,
+            counts=counts.get(ind.pk),
+            places=places.get(ind.pk),
+            resolver=resolver,
+        )
         for ind in indicators
     ]
+
+
+def _shared_resolver(indicators, places, holders) -> LocalityResolver | None:
+    """One locality resolver for every indicator judging `non_local`, over the areas of all
+    their posts held and of their holders' hometowns (a resolver answers the same for a pair
+    whatever other areas it was given)."""
+    judging = [
+        ind.pk for ind in indicators
+        if ind.pk in places
+        and any(C.FIELDS.get(c.field) is not None and C.FIELDS[c.field].subject == C.LOCALITY
+                for c in _rows(ind, ConditionRole.CONDITION))
+    ]  # fmt: skip
+    if len(judging) < 2:
+        return None  # one indicator: `_items` builds it from exactly its own rows
+    areas: set[int | None] = set()
+    persons: set[int] = set()
+    for pk in judging:
+        for post, (area, _path) in places[pk].items():
+            if post in holders:
+                areas.add(area)
+                persons.update(holders[post])
+    areas |= set(
+        Person.objects.filter(ids_in("pk", sorted(persons)))
+        .exclude(hometown__isnull=True)
+        .values_list("hometown_id", flat=True)
+        .distinct()
+    )
+    return LocalityResolver(areas)
 
 
 def _count_aggregates(prefix: str, population: Q, condition: Q) -> dict:

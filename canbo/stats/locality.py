@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from canbo.units.choices import AreaLevel
 from canbo.units.models import Area
 
+from .lookups import ids_in
+
 
 @dataclass(frozen=True, slots=True)
 class _Area:
@@ -37,23 +39,23 @@ class LocalityResolver:
             a.pk for a in self.areas.values() if not a.is_current and a.level == AreaLevel.DISTRICT
         ]
         self.children: dict[int, list[int]] = defaultdict(list)
-        for pk, parent in Area.objects.filter(parent_id__in=former_districts).values_list(
+        for pk, parent in Area.objects.filter(ids_in("parent_id", former_districts)).values_list(
             "pk", "parent_id"
         ):
             self.children[parent].append(pk)
         sources = set(former) | {c for kids in self.children.values() for c in kids}
         self.successors: dict[int, set[int]] = defaultdict(set)
         through = Area.successors.through
-        for src, dst in through.objects.filter(from_area_id__in=sources).values_list(
+        for src, dst in through.objects.filter(ids_in("from_area_id", sources)).values_list(
             "from_area_id", "to_area_id"
         ):
             self.successors[src].add(dst)
         self._current: dict[int, frozenset[int]] = {}
 
     def _load(self, ids: set[int]) -> None:
-        for pk, level, parent, province, valid_to in Area.objects.filter(pk__in=ids).values_list(
-            "pk", "level", "parent_id", "province_id", "valid_to"
-        ):
+        for pk, level, parent, province, valid_to in Area.objects.filter(
+            ids_in("pk", ids)
+        ).values_list("pk", "level", "parent_id", "province_id", "valid_to"):
             self.areas[pk] = _Area(pk, level, parent, province, valid_to is None)
 
     def current_areas(self, pk: int) -> frozenset[int]:
