@@ -62,7 +62,7 @@ from typing import IO
 import xlsxwriter
 from django.utils.translation import gettext as _
 
-from .fastsheet import FastRowsWorksheet
+from .fastsheet import FastRowsWorksheet, FastWorkbook
 
 FONT = "Times New Roman"
 EXCEL_MAX_ROWS = 1_048_576
@@ -259,6 +259,7 @@ SHARED_COLUMNS = {
 }  # fmt: skip
 HEADER_TOP = 6  # 0-based sheet row of the first header row (row 7 in Excel)
 LINE_HEIGHT = 15.0  # points per line of 11 pt Times New Roman
+_LINES_CACHE_MAX = 50_000
 
 
 def _capacity(width: float) -> int:
@@ -285,15 +286,26 @@ def _lines(text: str, capacity: int) -> int:
     return lines
 
 
-def row_height(values, capacities: list[tuple[int, int]]) -> float | None:
+def row_height(
+    values, capacities: list[tuple[int, int]], cache: dict | None = None
+) -> float | None:
     """The height a data row needs so that no wrapped text is hidden: spreadsheet programs do
     not all size rows on opening (LibreOffice keeps the default height), so it is written.
-    `capacities`: (column, characters per line) of the columns that may wrap."""
+    `capacities`: (column, characters per line) of the columns that may wrap; `cache` (a dict
+    kept across the rows of one sheet) remembers the lines of texts already seen — catalog
+    names, titles and places repeat on most rows."""
     lines = 1
     for col, capacity in capacities:
         value = values[col]
         if type(value) is str and len(value) > capacity:
-            n = _lines(value, capacity)
+            if cache is None:
+                n = _lines(value, capacity)
+            else:
+                n = cache.get((value, capacity))
+                if n is None:
+                    if len(cache) >= _LINES_CACHE_MAX:  # unique long texts (names): bounded
+                        cache.clear()
+                    n = cache[value, capacity] = _lines(value, capacity)
             if n > lines:
                 lines = n
     return lines * LINE_HEIGHT if lines > 1 else None
@@ -309,7 +321,7 @@ def write_roster_xlsx(
     """
     columns = roster_columns()
     last = len(columns) - 1
-    workbook = xlsxwriter.Workbook(
+    workbook = FastWorkbook(
         target,
         {
             "constant_memory": True,
@@ -333,6 +345,7 @@ def write_roster_xlsx(
     sheet.prepare_data_columns(data_formats, [c.key in SHARED_COLUMNS for c in columns])
     row = HEADER_TOP + 3
     people = 0
+    lines_seen: dict[tuple[str, int], int] = {}
     for item in rows:
         if row >= EXCEL_MAX_ROWS - 6:
             workbook.close()
@@ -344,7 +357,7 @@ def write_roster_xlsx(
             sheet.merge_range(row, 0, row, last, item.label, fmt.unit)
         else:
             values = item.xlsx_values()
-            height = row_height(values, capacities)
+            height = row_height(values, capacities, lines_seen)
             if fast:
                 sheet.write_data_row(row, values, height)
             else:
