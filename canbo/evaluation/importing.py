@@ -242,6 +242,21 @@ class VoteImport:
     saved: int = 0
 
 
+def _open_sheet(path, name, out: VoteImport, find, missing: str):
+    """The sheet and its header row (the first of 15 rows where `find(row)` gives the columns),
+    or None with the problem added to `out`."""
+    try:
+        sheet = read_sheet(path, name=name)
+    except ReadError as exc:
+        out.problems.append(Problem("", None, "", "", str(exc)))
+        return None
+    for r, row in enumerate(sheet.rows[:15]):
+        if cols := find(row):
+            return sheet, r, cols
+    out.problems.append(Problem(sheet.name, None, "", "", missing))
+    return None
+
+
 def import_vote_results(path: str | Path, *, vote, actor=None, name: str | None = None, people=None) -> VoteImport:  # fmt: skip
     """The count sheet of a session (Số CCCD, Tín nhiệm cao, Tín nhiệm, Tín nhiệm thấp): every
     row checked as by hand (exempt persons, counts against those present), all rows or none."""
@@ -252,34 +267,22 @@ def import_vote_results(path: str | Path, *, vote, actor=None, name: str | None 
 
     out = VoteImport()
     people = Person.objects.all() if people is None else people
-    try:
-        sheet = read_sheet(path, name=name)
-    except ReadError as exc:
-        out.problems.append(Problem("", None, "", "", str(exc)))
-        return out
-    header, cols = None, {}
-    for r, row in enumerate(sheet.rows[:15]):
-        found = {}
+
+    def find(row) -> dict[str, int]:
+        found: dict[str, int] = {}
         for c, value in enumerate(row):
             f = _VOTE_HEADER_OF.get(key_of(cell_text(value)))
             if f and f not in found:
                 found[f] = c
-        if set(found) == set(_VOTE_HEADERS):
-            header, cols = r, found
-            break
-    if header is None:
-        out.problems.append(
-            Problem(
-                sheet.name,
-                None,
-                "",
-                "",
-                _(
-                    "Không tìm thấy dòng tiêu đề: cần các cột “Số CCCD”, “Tín nhiệm cao”, “Tín nhiệm”, “Tín nhiệm thấp”."
-                ),
-            )  # fmt: skip
-        )
+        return found if set(found) == set(_VOTE_HEADERS) else {}
+
+    missing = _(
+        "Không tìm thấy dòng tiêu đề: cần các cột “Số CCCD”, “Tín nhiệm cao”, “Tín nhiệm”, “Tín nhiệm thấp”."
+    )  # fmt: skip
+    opened = _open_sheet(path, name, out, find, missing)
+    if opened is None:
         return out
+    sheet, header, cols = opened
 
     def cell(row, f):
         c = cols[f]
@@ -363,30 +366,16 @@ def import_ballots(path: str | Path, *, vote, actor=None, name: str | None = Non
 
     out = VoteImport()
     people = Person.objects.all() if people is None else people
-    try:
-        sheet = read_sheet(path, name=name)
-    except ReadError as exc:
-        out.problems.append(Problem("", None, "", "", str(exc)))
+    missing = _(
+        "Không tìm thấy dòng tiêu đề: mỗi cột một người được lấy phiếu, tiêu đề là số CCCD."
+    )  # fmt: skip
+    opened = _open_sheet(
+        path, name, out,
+        lambda row: {c: cid for c, v in enumerate(row) if (cid := _as_citizen_id(v))}, missing,
+    )  # fmt: skip
+    if opened is None:
         return out
-    header, cols = None, {}
-    for r, row in enumerate(sheet.rows[:15]):
-        found = {c: cid for c, v in enumerate(row) if (cid := _as_citizen_id(v))}
-        if found:
-            header, cols = r, found
-            break
-    if header is None:
-        out.problems.append(
-            Problem(
-                sheet.name,
-                None,
-                "",
-                "",
-                _(
-                    "Không tìm thấy dòng tiêu đề: mỗi cột một người được lấy phiếu, tiêu đề là số CCCD."
-                ),
-            )  # fmt: skip
-        )
-        return out
+    sheet, header, cols = opened
     persons = {p.citizen_id: p for p in people.filter(citizen_id__in=cols.values())}
     for c, cid in cols.items():
         if cid not in persons:

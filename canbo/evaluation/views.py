@@ -60,6 +60,25 @@ def _cycle_or_404(user, pk: int) -> EvaluationCycle:
     return cycle
 
 
+def _import_upload(upload, importer, **kwargs):
+    """Run `importer` (a path-based reader of `importing`) on an uploaded file, kept on disk
+    only for the call."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix) as tmp:
+        for chunk in upload.chunks():
+            tmp.write(chunk)
+        tmp.flush()
+        return importer(tmp.name, name=upload.name, **kwargs)
+
+
+def _problem_messages(request, problems) -> None:
+    for p in problems:
+        where = _("dòng %(r)s, cột %(c)s") % {"r": p.row or "—", "c": p.column or "—"}
+        messages.error(request, f"{where} “{p.value}”: {p.message}")
+
+
 def _errors(request, exc: ValidationError) -> None:
     for m in exc.messages:
         messages.error(request, m)
@@ -406,27 +425,17 @@ def vote_view(request, pk: int):
     if counts_post and request.FILES:
         sheet_form = VoteSheetForm(request.POST, request.FILES)
         if sheet_form.is_valid():
-            import tempfile
-            from pathlib import Path
-
             from .importing import import_vote_results
 
-            upload = sheet_form.cleaned_data["sheet"]
-            with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix) as tmp:
-                for chunk in upload.chunks():
-                    tmp.write(chunk)
-                tmp.flush()
-                imported = import_vote_results(
-                    tmp.name, vote=vote, actor=request.user, name=upload.name,
-                    people=people_for(request.user, "view"),
-                )  # fmt: skip
+            imported = _import_upload(
+                sheet_form.cleaned_data["sheet"], import_vote_results, vote=vote,
+                actor=request.user, people=people_for(request.user, "view"),
+            )  # fmt: skip
             if not imported.problems:
                 messages.success(request, _("Đã nhập %(n)d kết quả.") % {"n": imported.saved})
                 return redirect("evaluation:vote", pk=vote.pk)
             messages.error(request, _("Không nhập dòng nào: %(n)d lỗi.") % {"n": len(imported.problems)})  # fmt: skip
-            for p in imported.problems:
-                where = _("dòng %(r)s, cột %(c)s") % {"r": p.row or "—", "c": p.column or "—"}
-                messages.error(request, f"{where} “{p.value}”: {p.message}")
+            _problem_messages(request, imported.problems)
     form = VoteResultForm(request.POST if counts_post and not request.FILES else None)
     if counts_post and not request.FILES and form.is_valid():
         d = form.cleaned_data
@@ -526,24 +535,15 @@ def _ballot_post(request, vote, ballot_form, people) -> bool:
             if not form.is_valid():
                 messages.error(request, _("Hãy chọn tệp phiếu."))
                 return False
-            import tempfile
-            from pathlib import Path
-
             from .importing import import_ballots
 
-            upload = form.cleaned_data["sheet"]
-            with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix) as tmp:
-                for chunk in upload.chunks():
-                    tmp.write(chunk)
-                tmp.flush()
-                imported = import_ballots(
-                    tmp.name, vote=vote, actor=request.user, name=upload.name, people=people
-                )
+            imported = _import_upload(
+                form.cleaned_data["sheet"], import_ballots, vote=vote, actor=request.user,
+                people=people,
+            )  # fmt: skip
             if imported.problems:
                 messages.error(request, _("Không nhập phiếu nào: %(n)d lỗi.") % {"n": len(imported.problems)})  # fmt: skip
-                for p in imported.problems:
-                    where = _("dòng %(r)s, cột %(c)s") % {"r": p.row or "—", "c": p.column or "—"}
-                    messages.error(request, f"{where} “{p.value}”: {p.message}")
+                _problem_messages(request, imported.problems)
                 return False
             messages.success(request, _("Đã nhập %(n)d phiếu.") % {"n": imported.saved})
     except PermissionDenied:
@@ -589,23 +589,15 @@ def ratings_export_view(request, code: str, fmt: str = "xlsx"):
 
 
 def ratings_import_view(request):
-    import tempfile
-    from pathlib import Path
-
     from .importing import import_ratings
 
     form = RatingsImportForm(request.POST or None, request.FILES or None)
     result = None
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        with tempfile.NamedTemporaryFile(suffix=Path(upload.name).suffix) as tmp:
-            for chunk in upload.chunks():
-                tmp.write(chunk)
-            tmp.flush()
-            result = import_ratings(
-                tmp.name, year=form.cleaned_data["year"], name=upload.name,
-                people=people_for(request.user, "change"),
-            )  # fmt: skip
+        result = _import_upload(
+            form.cleaned_data["file"], import_ratings, year=form.cleaned_data["year"],
+            people=people_for(request.user, "change"),
+        )  # fmt: skip
         if not result.problems:
             messages.success(request, _("Đã nhập %(n)d kết quả xếp loại.") % {"n": result.saved})
             return redirect("evaluation:ratings_import")
