@@ -12,23 +12,12 @@ The bench's own rows (evaluations, exclusions, cycles) are removed first, so it 
 
 from __future__ import annotations
 
-import statistics
 import time
+
+from bench.setup import timed
 
 YEAR = 2026
 PAST_YEARS = range(2016, 2026)
-
-
-def _time(fn, repeat: int) -> tuple[float, float, float]:
-    fn()  # warm
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    return statistics.median(times), p95, times[-1]
 
 
 def _clean() -> None:
@@ -130,5 +119,5 @@ def run(args) -> None:
 
     cases.append((f"a unit's evaluation page ({best['k']} people, {unit.code})", page))
     for label, fn in cases:
-        median, p95, worst = _time(fn, args.repeat)
+        median, p95, worst = timed(fn, args.repeat)
         print(f"  {label:<62} {median:8.1f} {p95:8.1f} {worst:8.1f}")

@@ -4,10 +4,9 @@ The Django test client calls the WSGI handler in-process: the figure is what the
 (middleware, queries, template), without network or browser time.
 """
 
-import statistics
-import time
-
 from django.test import Client
+
+from bench.setup import timed
 
 
 def _cases(unit_code: str, title_id: int, province_code: str) -> dict[str, dict]:
@@ -49,13 +48,10 @@ def run(args) -> None:
     )
     for label, params in _cases(commune.code, title.pk if title else 0, province.code).items():
         params = {k: v for k, v in params.items() if v != ""}
-        client.get("/people/", params, secure=True)  # warm
-        times = []
-        for _ in range(args.repeat):
-            start = time.perf_counter()
+
+        def get(params=params):
             response = client.get("/people/", params, secure=True)
-            times.append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200, response.status_code
-        times.sort()
-        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-        print(f"  {label:<42} {statistics.median(times):8.1f} {p95:8.1f} {times[-1]:8.1f}")
+
+        median, p95, worst = timed(get, args.repeat)
+        print(f"  {label:<42} {median:8.1f} {p95:8.1f} {worst:8.1f}")

@@ -41,3 +41,19 @@ def configure(args) -> None:
     django.setup()
     print(f"# machine: {platform.node()} · {platform.processor() or platform.machine()} · "
           f"{os.cpu_count()} cores · Python {platform.python_version()} · database {args.db}")  # fmt: skip
+
+
+def timed(fn, repeat: int) -> tuple[float, float, float]:
+    """Median, 95th percentile and maximum in ms of `repeat` calls of `fn`, after one warm-up."""
+    import statistics
+    import time
+
+    fn()  # warm
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return statistics.median(times), p95, times[-1]

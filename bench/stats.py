@@ -14,23 +14,11 @@ Times, on the bench database (see `python -m bench generate`):
 
 from __future__ import annotations
 
-import statistics
-import time
 from collections import Counter
 from datetime import date
 from decimal import Decimal
 
-
-def _time(fn, repeat: int) -> tuple[float, float, float]:
-    fn()  # warm
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * 1000)
-    times.sort()
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
-    return statistics.median(times), p95, times[-1]
+from bench.setup import timed
 
 
 def naive(pop, as_of: date) -> dict:
@@ -172,5 +160,5 @@ def run(args) -> None:
 
     cases.append(("trend over the years (loaded by htmx after the page)", trend_part, args.repeat))
     for label, fn, repeat in cases:
-        median, p95, worst = _time(fn, repeat)
+        median, p95, worst = timed(fn, repeat)
         print(f"  {label:<62} {median:9.1f} {p95:9.1f} {worst:9.1f}")
