@@ -29,8 +29,17 @@ def _download(result) -> FileResponse:
     )
 
 
-def _tmp_path(fmt: str) -> Path:
-    return Path(tempfile.mkdtemp(prefix="canbo-export-")) / f"export.{fmt}"
+def _export_response(fmt: str, export, on_error):
+    """Run `export(path)` into a temporary directory and send the file, or `on_error(message)`
+    when canbo cannot write it; the directory is gone either way."""
+    path = Path(tempfile.mkdtemp(prefix="canbo-export-")) / f"export.{fmt}"
+    try:
+        return _download(export(path))
+    except ExportError as error:
+        return on_error(str(error))
+    finally:
+        path.unlink(missing_ok=True)  # (already unlinked once sent: the handle keeps the data)
+        path.parent.rmdir()
 
 
 @require_GET
@@ -40,19 +49,17 @@ def people_export_view(request, fmt: str):
         raise Http404
     if not can_export_people(request.user):
         raise PermissionDenied(_("Bạn không được giao quyền xuất dữ liệu."))
-    path = _tmp_path(fmt)
-    try:
-        result = export_people(user=request.user, params=request.GET, fmt=fmt, path=path)
-    except ExportError as error:
-        messages.error(request, str(error))
+
+    def back_to_list(message: str):
+        messages.error(request, message)
         query = request.GET.urlencode()
         return redirect(reverse("people:list") + ("?" + query if query else ""))
-    finally:
-        if not path.exists():
-            path.parent.rmdir()
-    response = _download(result)
-    path.parent.rmdir()
-    return response
+
+    return _export_response(
+        fmt,
+        lambda path: export_people(user=request.user, params=request.GET, fmt=fmt, path=path),
+        back_to_list,
+    )
 
 
 @require_GET
@@ -60,15 +67,13 @@ def profile_export_view(request, pk: int, fmt: str):
     """One person's 2C profile; a person outside the user's "export" scope is 404."""
     if fmt not in PROFILE_FORMATS:
         raise Http404
-    path = _tmp_path(fmt)
-    try:
-        result = export_profile(user=request.user, pk=pk, fmt=fmt, path=path)
-    except ExportError as error:  # e.g. the server cannot write PDF
-        messages.error(request, str(error))
+
+    def back_to_profile(message: str):  # e.g. the server cannot write PDF
+        messages.error(request, message)
         return redirect("people:detail", pk=pk)
-    finally:
-        if not path.exists():
-            path.parent.rmdir()
-    response = _download(result)
-    path.parent.rmdir()
-    return response
+
+    return _export_response(
+        fmt,
+        lambda path: export_profile(user=request.user, pk=pk, fmt=fmt, path=path),
+        back_to_profile,
+    )
