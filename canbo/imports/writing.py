@@ -19,6 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import IntegrityError, connections, models
 from django.utils import timezone
 
+from canbo.audit.services import plain
 from canbo.core.bulk import insert_rows
 from canbo.people.models import Person
 
@@ -175,17 +176,6 @@ def _references_setwise(connection, people: list[tuple], audit) -> bool:
     return True
 
 
-def _plain(value):
-    """As the audit log keeps a value (canbo.audit.services.plain), for the types a profile has."""
-    if type(value) in (str, int, bool, float):
-        return value
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f")
-    return str(value)
-
-
 _EMPTY = frozenset((None, ""))
 
 
@@ -194,10 +184,10 @@ def _plain_decimal(value: Decimal) -> str:
 
 
 def _plain_of(field):
-    """The `_plain` of a field's values, chosen once for the field: None when they are kept
+    """The audit `plain` of a field's values, chosen once for the field: None when they are kept
     as they are (text, numbers, booleans)."""
     if isinstance(field, models.DateTimeField):
-        return _plain
+        return plain
     if isinstance(field, models.DateField):
         return date.isoformat
     if isinstance(field, models.DecimalField):
@@ -208,7 +198,7 @@ def _plain_of(field):
         return None
     if field.is_relation:
         return None  # the id
-    return _plain
+    return plain
 
 
 class _AuditRows:

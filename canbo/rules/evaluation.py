@@ -643,8 +643,7 @@ def check_criteria(criteria: Sequence[CriterionSpec], year: int) -> list[str]:
 
 
 def _plain(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def score_by_criteria(
