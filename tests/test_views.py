@@ -161,3 +161,21 @@ def test_out_of_range_filters_are_refused_not_crashing(staff_client, params):
     PersonFactory(unit=unit("xa-a"))
     response = staff_client.get(reverse("people:list"), params)
     assert response.status_code == 200
+
+
+def test_missing_page_is_explained_in_vietnamese_in_the_app_layout(staff_client):
+    response = staff_client.get("/people/999999/")
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Không tìm thấy trang" in page
+    assert "ngoài phạm vi bạn được giao quản lý" in page
+    assert 'href="/people/"' in page  # the main navigation, as on every page
+    assert 'rel="icon" href="data:,"' in page  # no /favicon.ico request behind it
+
+
+def test_server_error_page_needs_no_database_and_is_vietnamese():
+    from django.template import loader
+
+    page = loader.get_template("500.html").render()  # as django.views.defaults.server_error
+    assert "Lỗi máy chủ" in page
+    assert 'rel="icon" href="data:,"' in page

@@ -8,11 +8,15 @@
   pytest-django flushes every table after it, so the rows the migrations loaded are copied once
   and written back (≈0.2 s) before each browser test and after its flush: tests that run later
   find the database as the migrations left it.
+- On SQLite the live server's threads share the test's in-memory connection, which is not safe
+  for two requests at once (the browser fetches a page and its icon in parallel): the server
+  runs one request at a time.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -142,6 +146,34 @@ def pytest_runtest_teardown(item, nextitem):
         reseed = item.stash.get(_reseed, None)
         if reseed is not None:
             reseed()
+
+
+# -- live server -----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_request_at_a_time():
+    """pytest-django hands the live server's threads the test's in-memory SQLite connection;
+    two requests on it at once fail ("bad parameter or other API misuse") and the page gets the
+    error. Requests still come in on their own threads (keep-alive connections stay open), but
+    the application runs for one at a time."""
+    from django.core.servers.basehttp import ThreadedWSGIServer
+    from django.test.testcases import LiveServerThread
+
+    class SerializedWSGIServer(ThreadedWSGIServer):
+        def set_app(self, application):
+            lock = threading.Lock()
+
+            def serialized(environ, start_response):
+                with lock:
+                    return application(environ, start_response)
+
+            super().set_app(serialized)
+
+    previous = LiveServerThread.server_class
+    LiveServerThread.server_class = SerializedWSGIServer
+    yield
+    LiveServerThread.server_class = previous
 
 
 # -- browser ---------------------------------------------------------------------------------
