@@ -9,6 +9,7 @@ analysis.py); the audit entries are written here because no model signal sees th
 
 from __future__ import annotations
 
+import itertools
 import json
 import operator
 from datetime import date
@@ -47,13 +48,19 @@ def _reserve_ids(connection, model, n: int) -> list[int]:
         return list(range(top + 1, top + 1 + n))
 
 
-def _insert(connection, model, columns: list[str], rows: list[tuple]) -> None:
+def _insert(connection, model, columns: list[str], rows) -> None:
+    """`rows` may be a generator: PostgreSQL's COPY streams it, so the server inserts and
+    indexes while the rows after are still being built here; SQLite takes it a slice at a time."""
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             # Django's foreign keys are DEFERRABLE INITIALLY DEFERRED: checked now, row by row
             # during the COPY, instead of a queue of a million checks at COMMIT
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-    insert_rows(connection, model._meta.db_table, columns, rows, batch=BATCH)
+        insert_rows(connection, model._meta.db_table, columns, rows)
+        return
+    rows = iter(rows)
+    while batch := list(itertools.islice(rows, BATCH)):
+        insert_rows(connection, model._meta.db_table, columns, batch)
 
 
 def _converters(connection, fields, now):
@@ -97,8 +104,8 @@ def values_of(person: Person) -> tuple:
 
 
 def insert_people(people: list[tuple]) -> None:
-    """Insert new, validated profiles (`values_of` tuples, ids reserved here), a batch at a
-    time, each batch followed by its audit entries if audit is on."""
+    """Insert new, validated profiles (`values_of` tuples, ids reserved here), then their audit
+    entries if audit is on: one stream of rows per table."""
     if not people:
         return
     connection = connections[Person.objects.db]
@@ -111,20 +118,20 @@ def insert_people(people: list[tuple]) -> None:
     columns = [Person._meta.pk.column, *[f.column for f in FIELDS]]
     audit = _AuditRows(connection, now) if apps.is_installed("canbo.audit") else None
     setwise = _references_setwise(connection, people, audit)
-    for start in range(0, len(people), BATCH):
-        batch = people[start : start + BATCH]
-        rows = []
-        for raw, pk in zip(batch, ids[start : start + BATCH], strict=True):
+
+    def rows():
+        for raw, pk in zip(people, ids, strict=True):
             values = list(raw)
             for i in _STAMPS_AT:
                 values[i] = now
             for i, conv in convert:
                 if values[i] is not None:
                     values[i] = conv(values[i])
-            rows.append((pk, *values))
-        _insert(connection, Person, columns, rows)
-        if audit is not None:
-            audit.insert(batch, ids[start : start + BATCH])
+            yield (pk, *values)
+
+    _insert(connection, Person, columns, rows())
+    if audit is not None:
+        _insert(connection, audit.model, audit.columns, audit.rows(people, ids))
     if setwise:
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL session_replication_role = origin")
@@ -211,7 +218,6 @@ class _AuditRows:
         from canbo.audit.models import AuditEntry
         from canbo.audit.services import MASK, MASKED_FIELDS, audited_fields
 
-        self.connection = connection
         self.model = AuditEntry
         self.mask = MASK
         ctx = current()
@@ -249,10 +255,15 @@ class _AuditRows:
             raise RuntimeError(f"audit entry columns not filled by the import: {sorted(slots)}")
         self.encode = json.JSONEncoder().encode  # every value is plain already
 
-    def insert(self, people: list[tuple], ids: list[int]) -> None:
+    def rows(self, people: list[tuple], ids: list[int]):
+        """The entries of `people` (with their `ids`), a slice of `BATCH` at a time."""
+        for start in range(0, len(people), BATCH):
+            yield from self._slice(people[start : start + BATCH], ids[start : start + BATCH])
+
+    def _slice(self, people: list[tuple], ids: list[int]):
         object_id, object_repr, person_id, after_at = self.slots
         mask, encode, template = self.mask, self.encode, self.template
-        # the columns of this batch that hold a value in some row (most of a profile's fields
+        # the columns of this slice that hold a value in some row (most of a profile's fields
         # are empty in every row of a roster), and whether some row has them empty
         columns = list(zip(*people, strict=True))
         shown = []
@@ -260,7 +271,6 @@ class _AuditRows:
             seen = set(columns[i])
             if not seen <= _EMPTY:
                 shown.append((i, name, conv, masked, bool(seen & _EMPTY)))
-        rows = []
         for raw, pk in zip(people, ids, strict=True):
             after = {"id": pk}
             for i, name, conv, masked, check in shown:
@@ -273,5 +283,4 @@ class _AuditRows:
             row[object_repr] = raw[_NAME_AT][:255]
             row[person_id] = pk
             row[after_at] = encode(after)
-            rows.append(row)
-        _insert(self.connection, self.model, self.columns, rows)
+            yield row
