@@ -37,6 +37,7 @@ class AuditEntry(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        db_index=False,  # audit_user_at (user, -at) serves the same lookups
     )
     username = models.CharField(_("tên đăng nhập"), max_length=150, blank=True)
     source = models.CharField(_("nguồn"), max_length=10, choices=Source.choices)

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from canbo.core.dates import PartialDate
+from canbo.core.lookups import in_array
 from canbo.core.text import fold
 from canbo.people.models import Person
 from canbo.units.models import Unit
@@ -616,10 +617,14 @@ class Analyzer:
         by_name: dict[str, list[tuple]] = {}
         cols = ("pk", "citizen_id", "search_name", "birth_date", "unit_id")
         for i in range(0, len(cids), CHUNK):
-            for rec in Person.objects.filter(citizen_id__in=cids[i : i + CHUNK]).values_list(*cols):
+            for rec in Person.objects.filter(
+                in_array("citizen_id", cids[i : i + CHUNK])
+            ).values_list(*cols):
                 by_cid[rec[1]] = rec
         for i in range(0, len(names), CHUNK):
-            qs = Person.objects.filter(search_name__in=names[i : i + CHUNK]).values_list(*cols)
+            qs = Person.objects.filter(in_array("search_name", names[i : i + CHUNK])).values_list(
+                *cols
+            )
             for rec in qs:
                 by_name.setdefault(rec[2], []).append(rec)
         return by_cid, by_name
@@ -666,7 +671,7 @@ class Analyzer:
         ordered = sorted(pks)
         names = ("pk", *_COMPARED_ATTNAMES)
         for i in range(0, len(ordered), CHUNK):
-            qs = Person.objects.filter(pk__in=ordered[i : i + CHUNK]).values_list(*names)
+            qs = Person.objects.filter(in_array("pk", ordered[i : i + CHUNK])).values_list(*names)
             for rec in qs:
                 out[rec[0]] = _Existing(zip(names, rec, strict=True))
         from canbo.units.models import Area, Unit
@@ -696,7 +701,7 @@ class Analyzer:
         for i in range(0, len(ordered), CHUNK):
             people.update(
                 people_for(user, "change")
-                .filter(pk__in=ordered[i : i + CHUNK])
+                .filter(in_array("pk", ordered[i : i + CHUNK]))
                 .values_list("pk", flat=True)
             )
         return units, people
@@ -710,7 +715,7 @@ class Analyzer:
         for i in range(0, len(ordered), CHUNK):
             qs = (
                 Assignment.objects.active_on(on)
-                .filter(person_id__in=ordered[i : i + CHUNK])
+                .filter(in_array("person_id", ordered[i : i + CHUNK]))
                 .values_list("person_id", "post__title__name")
             )
             for pk, name in qs:

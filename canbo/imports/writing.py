@@ -56,6 +56,10 @@ def _insert(connection, model, columns: list[str], rows) -> None:
             # Django's foreign keys are DEFERRABLE INITIALLY DEFERRED: checked now, row by row
             # during the COPY, instead of a queue of a million checks at COMMIT
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            # the trigram index takes new names into its pending list and merges the list into
+            # the index each time it fills, in work_mem: with 64 MB instead of the default 4 MB
+            # a 100,000-profile COPY takes 3.45 s instead of 3.9 s (this transaction only)
+            cursor.execute("SET LOCAL work_mem = '64MB'")
         insert_rows(connection, model._meta.db_table, columns, rows)
         return
     rows = iter(rows)

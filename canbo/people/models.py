@@ -96,6 +96,7 @@ class Person(TimeStampedModel):
         verbose_name=_("đơn vị công tác"),
         on_delete=models.PROTECT,
         related_name="people",
+        db_index=False,  # person_unit_status (unit, status) serves the same lookups
     )
     management_tier = _fk("catalogs.ManagementTier", _("diện quản lý"))
     main_duty = models.CharField(_("công việc chính được giao"), max_length=255, blank=True)
@@ -118,8 +119,8 @@ class Person(TimeStampedModel):
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=PersonStatus.choices, default=PersonStatus.ACTIVE
     )
-    search_name = models.CharField(max_length=120, editable=False, db_index=True)
-    given_name = models.CharField(max_length=40, editable=False, db_index=True)
+    search_name = models.CharField(max_length=120, editable=False)
+    given_name = models.CharField(max_length=40, editable=False)
     version = models.PositiveIntegerField(_("phiên bản"), default=1, editable=False)
     # the login of the cadre himself (role "cán bộ": own profile, own self-assessment)
     user = models.OneToOneField(
@@ -142,6 +143,8 @@ class Person(TimeStampedModel):
             models.Index(fields=["birth_date"], name="person_birth_date"),
             # the list's default order, so the first page is read from the index, not sorted
             models.Index(fields=["given_name", "search_name", "id"], name="person_name_order"),
+            # matching by name (imports); "contains" search has the trigram index on PostgreSQL
+            models.Index(fields=["search_name"], name="person_search_name"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -34,6 +34,7 @@ from canbo.catalogs.models import (
     StateManagementRank,
 )
 from canbo.core.choices import Gender
+from canbo.core.lookups import in_array
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Person
 from canbo.posts.models import Assignment, Post
@@ -42,7 +43,6 @@ from canbo.units.models import Unit
 
 from .ages import AGE_GROUPS, AGE_TARGETS, is_uncertain, years_before
 from .locality import LocalityResolver
-from .lookups import ids_in
 from .populations import RETIREMENT_BANDS, retirement_band
 
 NULL = "null"  # the people list's value for "not recorded" (django-filter's null choice)
@@ -331,7 +331,7 @@ def _key_posts(pop: QuerySet[Person], unit: Unit | None, as_of: date) -> dict:
     """Current key posts held by the population: holders, holdings by title, non-local ones.
 
     The key posts are few: they are read first, then their current holders (the key posts'
-    ids as one array parameter on PostgreSQL, `lookups.ids_in`: ~6 ms at 100,000 people, against
+    ids as one array parameter on PostgreSQL, `core.lookups.in_array`: ~6 ms at 100,000 people, against
     ~18 ms for a join on the title's flag), then those holders among the population (their ids
     likewise: cheaper than a semi-join of the assignments with the population)."""
     posts = {
@@ -342,14 +342,14 @@ def _key_posts(pop: QuerySet[Person], unit: Unit | None, as_of: date) -> dict:
     }
     held = list(
         Assignment.objects.active_on(as_of)
-        .filter(ids_in("post_id", posts))
+        .filter(in_array("post_id", posts))
         .order_by()
         .values_list("person_id", "post_id")
     )
     holders_data = {
         pk: rest
         for pk, *rest in pop.filter(
-            ids_in("pk", sorted({p for p, _post in held}), pop.db)
+            in_array("pk", sorted({p for p, _post in held}), pop.db)
         ).values_list("pk", "hometown_id", "qualification_level__rank", "political_theory__rank")
     }
     # (person, hometown, post area, title, title name, title rank, qualification, theory)

@@ -27,6 +27,7 @@ from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from canbo.core.lookups import in_array
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Person, Training
 from canbo.posts.models import Assignment, Post
@@ -36,7 +37,6 @@ from . import conditions as C
 from .breakdowns import share
 from .choices import Comparison, ConditionRole, CountBy, IndicatorKind, Measure, Status
 from .locality import LocalityResolver
-from .lookups import ids_in
 from .models import Indicator, IndicatorEntry
 
 
@@ -151,7 +151,7 @@ def active_holders(post_ids, on: date) -> dict[int, list[int]]:
     held: dict[int, list[int]] = {}
     for person, post in (
         Assignment.objects.active_on(on)
-        .filter(ids_in("post_id", post_ids))
+        .filter(in_array("post_id", post_ids))
         .order_by()
         .values_list("person_id", "post_id")
     ):
@@ -193,7 +193,7 @@ def _items(
     )
     holders = {
         pk: (satisfied, home)
-        for pk, satisfied, home in pop.filter(ids_in("pk", sorted({r[0] for r in rows}), pop.db))
+        for pk, satisfied, home in pop.filter(in_array("pk", sorted({r[0] for r in rows}), pop.db))
         .annotate(ok=ok)
         .values_list("pk", "ok", "hometown_id")
     }
@@ -418,7 +418,7 @@ def _shared_resolver(indicators, places, holders) -> LocalityResolver | None:
                 areas.add(area)
                 persons.update(holders[post])
     areas |= set(
-        Person.objects.filter(ids_in("pk", sorted(persons)))
+        Person.objects.filter(in_array("pk", sorted(persons)))
         .exclude(hometown__isnull=True)
         .values_list("hometown_id", flat=True)
         .distinct()

@@ -12,10 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from canbo.core.lookups import in_array
 from canbo.units.choices import AreaLevel
 from canbo.units.models import Area
-
-from .lookups import ids_in
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +38,14 @@ class LocalityResolver:
             a.pk for a in self.areas.values() if not a.is_current and a.level == AreaLevel.DISTRICT
         ]
         self.children: dict[int, list[int]] = defaultdict(list)
-        for pk, parent in Area.objects.filter(ids_in("parent_id", former_districts)).values_list(
+        for pk, parent in Area.objects.filter(in_array("parent_id", former_districts)).values_list(
             "pk", "parent_id"
         ):
             self.children[parent].append(pk)
         sources = set(former) | {c for kids in self.children.values() for c in kids}
         self.successors: dict[int, set[int]] = defaultdict(set)
         through = Area.successors.through
-        for src, dst in through.objects.filter(ids_in("from_area_id", sources)).values_list(
+        for src, dst in through.objects.filter(in_array("from_area_id", sources)).values_list(
             "from_area_id", "to_area_id"
         ):
             self.successors[src].add(dst)
@@ -54,7 +53,7 @@ class LocalityResolver:
 
     def _load(self, ids: set[int]) -> None:
         for pk, level, parent, province, valid_to in Area.objects.filter(
-            ids_in("pk", ids)
+            in_array("pk", ids)
         ).values_list("pk", "level", "parent_id", "province_id", "valid_to"):
             self.areas[pk] = _Area(pk, level, parent, province, valid_to is None)
 

@@ -1,5 +1,5 @@
 """The fast paths of the statistics give the same figures as the plain ones: ids passed as one
-array parameter (`lookups.ids_in`) and the posts, holders and locality resolver read once for
+array parameter (`core.lookups.in_array`) and the posts, holders and locality resolver read once for
 every indicator (`evaluate_all`) against each indicator evaluated on its own."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from decimal import Decimal
 
 import pytest
 
+from canbo.core.lookups import in_array
 from canbo.people.models import Person
 from canbo.posts.models import Assignment, Title
 from canbo.stats.indicators import evaluate, evaluate_all
-from canbo.stats.lookups import ids_in
 from canbo.stats.models import Indicator
 from canbo.stats.services import indicator_declare
 from canbo.units.models import Area
@@ -22,16 +22,16 @@ pytestmark = pytest.mark.django_db
 ON = date(2023, 7, 1)
 
 
-def test_ids_in_selects_what_in_selects():
+def test_in_array_selects_what_in_selects():
     u = unit("don-vi")
     people = [PersonFactory(unit=u) for _ in range(5)]
     pks = [p.pk for p in people]
     for ids in ([], pks[:1], pks[1:4], pks + [10**9]):
-        assert sorted(Person.objects.filter(ids_in("pk", ids)).values_list("pk", flat=True)) == (
+        assert sorted(Person.objects.filter(in_array("pk", ids)).values_list("pk", flat=True)) == (
             sorted(Person.objects.filter(pk__in=ids).values_list("pk", flat=True))
         )
     # combined with other conditions and negated
-    assert set(Person.objects.exclude(ids_in("pk", pks[:2])).values_list("pk", flat=True)) == set(
+    assert set(Person.objects.exclude(in_array("pk", pks[:2])).values_list("pk", flat=True)) == set(
         pks[2:]
     )
 

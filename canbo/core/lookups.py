@@ -1,8 +1,8 @@
-"""`id IN (...)` over thousands of ids, cheaply.
+"""`field IN (...)` over thousands of values (ids, names, citizen IDs), cheaply.
 
 A literal `IN (%s, %s, …)` with thousands of parameters costs more to build and parse than the
 query costs to run (psycopg splits the query text at every placeholder, PostgreSQL parses each
-constant). On PostgreSQL the ids travel as ONE array parameter (`= ANY(%s)`); elsewhere the
+constant). On PostgreSQL the values travel as ONE array parameter (`= ANY(%s)`); elsewhere the
 ordinary `__in` lookup is used. Same rows either way.
 """
 
@@ -29,9 +29,9 @@ class AnyOf(Lookup):
         return f"{lhs} = ANY({rhs})", (*lhs_params, *rhs_params)
 
 
-def ids_in(field: str, ids: Iterable[int], using: str = "default") -> Q:
-    """The condition `field IN ids`, as one array parameter on PostgreSQL."""
-    ids = list(ids)
+def in_array(field: str, values: Iterable, using: str = "default") -> Q:
+    """The condition `field IN values`, as one array parameter on PostgreSQL."""
+    values = list(values)
     if connections[using].vendor == "postgresql":
-        return Q(AnyOf(F(field), ids))
-    return Q(**{f"{field}__in": ids})
+        return Q(AnyOf(F(field), values))
+    return Q(**{f"{field}__in": values})
