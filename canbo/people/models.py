@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.choices import DatePrecision, Gender
+from canbo.core.dates import PartialDate
 from canbo.core.models import TimeStampedModel
+from canbo.core.text import clean, fold
 
 from .choices import FamilySide, PersonStatus, StudyMode, TrainingKind
+from .validation import profile_errors
 
 
 class PersonQuerySet(models.QuerySet):
@@ -162,12 +166,6 @@ class Person(TimeStampedModel):
         return self.full_name
 
     def clean(self) -> None:
-        from django.core.exceptions import ValidationError
-
-        from canbo.core.text import clean
-
-        from .validation import profile_errors
-
         self.full_name = clean(self.full_name)
         if self.citizen_id:
             self.citizen_id = self.citizen_id.strip() or None
@@ -183,8 +181,6 @@ class Person(TimeStampedModel):
 
     def refresh_derived(self) -> None:
         """Recompute the search fields from the name (call before bulk_create)."""
-        from canbo.core.text import clean, fold
-
         self.full_name = clean(self.full_name)
         self.search_name = fold(self.full_name)
         self.given_name = self.search_name.rsplit(" ", 1)[-1]
@@ -198,8 +194,6 @@ class Person(TimeStampedModel):
     @property
     def birth(self):
         """Date of birth with its precision, as a `PartialDate` ("1975", "03/1975", "05/03/1975")."""
-        from canbo.core.dates import PartialDate
-
         return PartialDate(self.birth_date, self.birth_date_precision)
 
     @property

@@ -415,12 +415,27 @@ RULES: tuple[LegalRule, ...] = (
 )
 
 
+_index: tuple[tuple, dict[str, list[LegalRule]]] | None = None
+
+
+def _rows_of(key: str) -> list[LegalRule]:
+    """The rows of `key`, from an index of `RULES` built once (again if `RULES` is replaced):
+    a check of a 100,000-row roster asks for the same rules hundreds of thousands of times."""
+    global _index
+    if _index is None or _index[0] is not RULES:
+        by_key: dict[str, list[LegalRule]] = {}
+        for r in RULES:
+            by_key.setdefault(r.key, []).append(r)
+        _index = (RULES, by_key)
+    return _index[1].get(key, [])
+
+
 def rule(key: str, on: date | None = None) -> LegalRule:
     """The row `key` in force on the date `on`; the latest row if `on` is None.
 
     Raises LookupError if there is no such key, or none of its rows is in force on `on`.
     """
-    rows = [r for r in RULES if r.key == key]
+    rows = _rows_of(key)
     if not rows:
         raise LookupError(gettext("Không có quy định nào mang mã “%(key)s”.") % {"key": key})
     if on is not None:
