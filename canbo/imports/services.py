@@ -33,6 +33,7 @@ from .reading import ReadError, Sheet, read_sheet
 from .writing import UNIT_AT, insert_people
 
 BATCH = 1000
+ANALYZE_FROM = 1000  # new profiles in one import after which PostgreSQL's statistics are renewed
 
 
 @dataclass
@@ -209,6 +210,22 @@ def write(analysis: Analysis, options: Options) -> tuple[int, int, list[str]]:
     return len(new_people), updated, [f"{u.code} — {u.name}" for u in created_units.values()]
 
 
+def _refresh_statistics() -> None:
+    """After a big import, PostgreSQL's row counts and value statistics of the people and audit
+    tables are renewed at once (ANALYZE of the columns the next import and the history page look
+    up: ~0.2 s at 100,000 rows). Until autovacuum gets to it, a planner that still believes the
+    table holds a handful of rows matches the next import of the same file by scanning the
+    whole table once per 2,000 names: 55 s instead of 2 s at 100,000 rows."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE people_person (search_name, citizen_id)")
+        if apps.is_installed("canbo.audit"):
+            cursor.execute("ANALYZE audit_auditentry (person_id)")
+
+
 def _record(
     *, path, name, outcome: Outcome, options: Options, mapping, keep_file: bool, run=None
 ) -> ImportRun:
@@ -304,6 +321,8 @@ def import_people(
     try:
         with transaction.atomic(), _audit(user, note):
             created, updated, units = write(analysis, options)
+            if created >= ANALYZE_FROM:
+                transaction.on_commit(_refresh_statistics)
             outcome.status = ImportStatus.IMPORTED
             outcome.created, outcome.updated, outcome.units_created = created, updated, units
             outcome.run = _record(path=path, name=name, outcome=outcome, options=options,
