@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from canbo.core.choices import DatePrecision, Gender
 from canbo.core.dates import PartialDate
 from canbo.core.models import TimeStampedModel
-from canbo.core.text import clean, fold
+from canbo.core.text import clean as clean_text
+from canbo.core.text import fold
 
 from .choices import FamilySide, PersonStatus, StudyMode, TrainingKind
 from .validation import profile_errors
@@ -166,7 +167,7 @@ class Person(TimeStampedModel):
         return self.full_name
 
     def clean(self) -> None:
-        self.full_name = clean(self.full_name)
+        self.full_name = clean_text(self.full_name)
         if self.citizen_id:
             self.citizen_id = self.citizen_id.strip() or None
         errors = profile_errors(
@@ -181,7 +182,7 @@ class Person(TimeStampedModel):
 
     def refresh_derived(self) -> None:
         """Recompute the search fields from the name (call before bulk_create)."""
-        self.full_name = clean(self.full_name)
+        self.full_name = clean_text(self.full_name)
         self.search_name = fold(self.full_name)
         self.given_name = self.search_name.rsplit(" ", 1)[-1]
 
