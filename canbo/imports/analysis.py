@@ -8,7 +8,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from django.core import validators
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
 
 from canbo.core.dates import PartialDate
@@ -892,20 +894,27 @@ class _FieldChecks:
             for f in Person._meta.fields
             if not f.is_relation and not getattr(f, "generated", False)
         }
-        self.cache: dict[str, dict] = {name: {} for name in self.fields}
+        # name → (field, attname, blank, remembered results, longest plain text or None)
+        self.specs = {
+            name: (f, f.attname, f.blank, {}, _plain_text_limit(f))
+            for name, f in self.fields.items()
+        }
 
     def run(self, person: Person, changed) -> dict[str, list[str]]:
         errors: dict[str, list] = {}
-        fields, caches = self.fields, self.cache
-        for name in ("full_name", *changed):
-            f = fields.get(name)
-            if f is None or (name == "full_name" and "full_name" in changed):
+        specs, attrs = self.specs, person.__dict__
+        for name in changed if "full_name" in changed else ("full_name", *changed):
+            spec = specs.get(name)
+            if spec is None:
                 continue
-            raw = getattr(person, f.attname)
-            if f.blank and (raw is None or raw == ""):  # (Field.empty_values, for scalars)
+            f, attname, blank, cache, limit = spec
+            raw = attrs[attname] if attname in attrs else getattr(person, attname)
+            if blank and (raw is None or raw == ""):  # (Field.empty_values, for scalars)
                 continue
-            cache = caches[name]
-            key = raw if raw.__class__ is str else (raw.__class__, raw)
+            cls = raw.__class__
+            if limit is not None and cls is str and 0 < len(raw) <= limit and "\x00" not in raw:
+                continue  # what `Field.clean()` would accept unchanged (see _plain_text_limit)
+            key = raw if cls is str else (cls, raw)
             try:
                 hit = cache.get(key)
             except TypeError:  # an unhashable value: checked, not remembered
@@ -920,13 +929,26 @@ class _FieldChecks:
             ok, value = hit
             if ok:
                 if value is not raw:
-                    setattr(person, f.attname, value)
+                    setattr(person, attname, value)
             else:
                 errors[name] = value
         if not errors:
             return {}
         ordered = {name: errors[name] for name in self.fields if name in errors}  # model order
         return ValidationError(ordered).message_dict
+
+
+def _plain_text_limit(field) -> int | None:
+    """For a text field whose `clean()` only checks the length and null characters (no choices,
+    no other validator), its `max_length`: a text within it is valid as it is. Such columns
+    (names, citizen IDs, remarks) hold a different value on nearly every row, so remembering
+    the result of `clean()` per value saves nothing. None for every other field."""
+    if field.__class__ not in (models.CharField, models.TextField) or field.choices:
+        return None
+    allowed = (validators.MaxLengthValidator, validators.ProhibitNullCharactersValidator)
+    if field.max_length is None or not all(v.__class__ in allowed for v in field.validators):
+        return None
+    return field.max_length
 
 
 # what an import may set on a profile, and so reads to compare

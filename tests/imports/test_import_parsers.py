@@ -6,7 +6,7 @@ import unicodedata
 from datetime import date, datetime
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from canbo.imports.data import SYNONYMS
@@ -140,3 +140,30 @@ def test_tidy_is_clean(text):
     from canbo.imports.values import tidy
 
     assert tidy(text) == clean(text)
+
+
+# -- the per-field checks of an import are the form's `clean_fields` ---------------------------
+
+
+@pytest.mark.django_db
+@settings(max_examples=300, deadline=None)
+@given(
+    name=st.sampled_from(["full_name", "citizen_id", "phone", "blood_type", "main_duty"]),
+    text=st.text(alphabet=st.sampled_from("aĂđ ế0\x00\t"), max_size=130),
+)
+def test_import_field_checks_accept_and_refuse_exactly_what_the_model_does(name, text):
+    from django.core.exceptions import ValidationError
+
+    from canbo.imports.analysis import _FieldChecks, _new_person
+    from canbo.people.models import Person
+
+    field = Person._meta.get_field(name)
+    person = _new_person()
+    person.full_name = "Nguyễn Văn An"
+    setattr(person, field.attname, text)
+    try:
+        field.clean(text, person)
+        expected = {}
+    except ValidationError as exc:
+        expected = {name: exc.messages}
+    assert _FieldChecks().run(person, [name]) == expected
