@@ -94,7 +94,7 @@ def check_citizen_id(
     value = (value or "").strip()
     if not value:
         return [gettext("Chưa nhập số CCCD.")]
-    bad = sorted(set(value) - _DIGITS)
+    bad = [] if value.isascii() and value.isdigit() else sorted(set(value) - _DIGITS)
     if bad:
         errors = [
             gettext("Số CCCD chỉ được gồm chữ số 0–9, không được có ký tự %(chars)s.")

@@ -415,19 +415,24 @@ RULES: tuple[LegalRule, ...] = (
 )
 
 
-_index: tuple[tuple, dict[str, list[LegalRule]]] | None = None
+_index: tuple[tuple, dict[str, tuple[list[LegalRule], LegalRule]]] | None = None
 
 
-def _rows_of(key: str) -> list[LegalRule]:
-    """The rows of `key`, from an index of `RULES` built once (again if `RULES` is replaced):
-    a check of a 100,000-row roster asks for the same rules hundreds of thousands of times."""
+def _latest(rows: list[LegalRule]) -> LegalRule:
+    return max(rows, key=lambda r: r.valid_from or date.min)
+
+
+def _rows_of(key: str) -> tuple[list[LegalRule], LegalRule | None]:
+    """The rows of `key` and the latest of them, from an index of `RULES` built once (again if
+    `RULES` is replaced): a check of a 100,000-row roster asks for the same rule hundreds of
+    thousands of times."""
     global _index
     if _index is None or _index[0] is not RULES:
         by_key: dict[str, list[LegalRule]] = {}
         for r in RULES:
             by_key.setdefault(r.key, []).append(r)
-        _index = (RULES, by_key)
-    return _index[1].get(key, [])
+        _index = (RULES, {k: (rows, _latest(rows)) for k, rows in by_key.items()})
+    return _index[1].get(key, ([], None))
 
 
 def rule(key: str, on: date | None = None) -> LegalRule:
@@ -435,14 +440,15 @@ def rule(key: str, on: date | None = None) -> LegalRule:
 
     Raises LookupError if there is no such key, or none of its rows is in force on `on`.
     """
-    rows = _rows_of(key)
-    if not rows:
+    rows, latest = _rows_of(key)
+    if latest is None:
         raise LookupError(gettext("Không có quy định nào mang mã “%(key)s”.") % {"key": key})
-    if on is not None:
-        rows = [r for r in rows if r.in_force(on)]
-        if not rows:
-            raise LookupError(
-                gettext("Quy định “%(key)s” không có hiệu lực vào ngày %(on)s.")
-                % {"key": key, "on": on.strftime("%d/%m/%Y")}
-            )
-    return max(rows, key=lambda r: r.valid_from or date.min)
+    if on is None:
+        return latest
+    rows = [r for r in rows if r.in_force(on)]
+    if not rows:
+        raise LookupError(
+            gettext("Quy định “%(key)s” không có hiệu lực vào ngày %(on)s.")
+            % {"key": key, "on": on.strftime("%d/%m/%Y")}
+        )
+    return _latest(rows)
