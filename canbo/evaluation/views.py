@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from canbo.access.scope import can, people_for, unit_or_404, units_for
 from canbo.rules import evaluation as rules
@@ -84,6 +85,32 @@ def _errors(request, exc: ValidationError) -> None:
         messages.error(request, m)
 
 
+class _Reported:
+    """`with _Reported(request, refused) as done:` around a service call: a refusal
+    (PermissionDenied) becomes the message `refused`, an invalid value (ValidationError) its own
+    messages, and `done.ok` says whether the call went through."""
+
+    def __init__(self, request, refused: str) -> None:
+        self.request, self.refused, self.ok = request, refused, False
+
+    def __enter__(self) -> _Reported:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> bool:
+        if exc_type is None:
+            self.ok = True
+        elif issubclass(exc_type, PermissionDenied):
+            messages.error(self.request, self.refused)
+        elif issubclass(exc_type, ValidationError):
+            _errors(self.request, exc)
+        else:
+            return False
+        return True
+
+
+VOTE_REFUSED = gettext_lazy("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này.")
+
+
 def cycle_list_view(request):
     units = units_for(request.user, "view")
     cycles = EvaluationCycle.objects.filter(root_unit__in=units.values("pk")).select_related(
@@ -92,7 +119,7 @@ def cycle_list_view(request):
     form = CycleOpenForm(request.POST or None, initial={"year": date.today().year})
     if request.method == "POST" and form.is_valid():
         unit = unit_or_404(request.user, form.cleaned_data["unit"])
-        try:
+        with _Reported(request, _("Bạn không có quyền mở đợt đánh giá cho đơn vị này.")) as done:
             opened = services.cycle_open(
                 actor=request.user,
                 root_unit=unit,
@@ -101,11 +128,7 @@ def cycle_list_view(request):
                 review_due=form.cleaned_data["review_due"],
                 decision_due=form.cleaned_data["decision_due"],
             )
-        except PermissionDenied:
-            messages.error(request, _("Bạn không có quyền mở đợt đánh giá cho đơn vị này."))
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
+        if done.ok:
             messages.success(
                 request,
                 _("Đã mở đợt: %(n)d người được đánh giá, %(m)d người không đánh giá.")
@@ -232,7 +255,7 @@ def evaluation_view(request, pk: int):
         form = _step_form(step, criteria, request.POST, scale)
         if form.is_valid():
             d, user = form.cleaned_data, request.user
-            try:
+            with _Reported(request, _("Bạn không có quyền thực hiện bước này.")) as done:
                 if step == "self":
                     services.self_assess(
                         actor=user, evaluation=ev, text=d["text"], self_rating=d["self_rating"],
@@ -252,11 +275,7 @@ def evaluation_view(request, pk: int):
                     services.task_add(actor=user, evaluation=ev, **d)
                 else:
                     services.return_for_rework(actor=user, evaluation=ev, comment=d["comment"])
-            except PermissionDenied:
-                messages.error(request, _("Bạn không có quyền thực hiện bước này."))
-            except ValidationError as exc:
-                _errors(request, exc)
-            else:
+            if done.ok:
                 messages.success(request, _("Đã ghi."))
                 return redirect("evaluation:evaluation", pk=ev.pk)
         else:
@@ -378,16 +397,12 @@ def votes_view(request):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         unit = unit_or_404(request.user, d["unit"])
-        try:
+        with _Reported(request, VOTE_REFUSED) as done:
             vote = services.vote_create(
                 actor=request.user, unit=unit, body=d["body"], held_on=d["held_on"],
                 convened=d["convened"], present=d["present"],
             )  # fmt: skip
-        except PermissionDenied:
-            messages.error(request, _("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
-        except ValidationError as exc:
-            _errors(request, exc)
-        else:
+        if done.ok:
             return redirect("evaluation:vote", pk=vote.pk)
     unit_choices = units_for(request.user, "change").order_by("path").only("code", "name")[:2000]
     return render(
@@ -443,16 +458,12 @@ def vote_view(request, pk: int):
         if person is None:
             messages.error(request, _("Không có cán bộ mang số CCCD này trong phạm vi của bạn."))
         else:
-            try:
+            with _Reported(request, _("Bạn không có quyền ghi kết quả cho cán bộ này.")) as done:
                 services.vote_result_add(
                     actor=request.user, vote=vote, person=person, high=d["high"],
                     normal=d["normal"], low=d["low"],
                 )  # fmt: skip
-            except PermissionDenied:
-                messages.error(request, _("Bạn không có quyền ghi kết quả cho cán bộ này."))
-            except ValidationError as exc:
-                _errors(request, exc)
-            else:
+            if done.ok:
                 return redirect("evaluation:vote", pk=vote.pk)
     results = [
         (r, r.outcome())
@@ -479,18 +490,19 @@ def vote_view(request, pk: int):
 BALLOT_ACTIONS = ("ballot", "ballots_file", "tally")
 
 
-def _unperson_post(request, vote, people) -> None:
-    """Take a person back off the ballot (only while nothing was entered for him)."""
-    person = people.filter(pk=request.POST.get("person") or 0).first()
+def _person_in(people, pk):
+    person = people.filter(pk=pk or 0).first()
     if person is None:
         raise Http404(_("Không có cán bộ này trong phạm vi của bạn."))
-    try:
+    return person
+
+
+def _unperson_post(request, vote, people) -> None:
+    """Take a person back off the ballot (only while nothing was entered for him)."""
+    person = _person_in(people, request.POST.get("person"))
+    with _Reported(request, VOTE_REFUSED) as done:
         services.vote_person_remove(actor=request.user, vote=vote, person=person)
-    except PermissionDenied:
-        messages.error(request, _("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
-    except ValidationError as exc:
-        _errors(request, exc)
-    else:
+    if done.ok:
         messages.success(request, _("Đã bỏ %(n)s khỏi danh sách lấy phiếu.") % {"n": person.full_name})  # fmt: skip
 
 
@@ -499,25 +511,18 @@ def _person_post(request, vote, form, people) -> bool:
     if not form.is_valid():
         messages.error(request, _("Hãy chọn người được lấy phiếu trong danh sách."))
         return False
-    person = people.filter(pk=form.cleaned_data["person"]).first()
-    if person is None:
-        raise Http404(_("Không có cán bộ này trong phạm vi của bạn."))
-    try:
+    person = _person_in(people, form.cleaned_data["person"])
+    with _Reported(request, VOTE_REFUSED) as done:
         services.vote_person_add(actor=request.user, vote=vote, person=person)
-    except PermissionDenied:
-        messages.error(request, _("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
-        return False
-    except ValidationError as exc:
-        _errors(request, exc)
-        return False
-    messages.success(request, _("Đã thêm %(n)s vào danh sách lấy phiếu.") % {"n": person.full_name})
-    return True
+    if done.ok:
+        messages.success(request, _("Đã thêm %(n)s vào danh sách lấy phiếu.") % {"n": person.full_name})  # fmt: skip
+    return done.ok
 
 
 def _ballot_post(request, vote, ballot_form, people) -> bool:
     """The ballot actions of the session page; True when something was saved."""
     action = request.POST["action"]
-    try:
+    with _Reported(request, VOTE_REFUSED) as done:
         if action == "ballot":
             if not ballot_form.is_valid():
                 return False
@@ -546,13 +551,7 @@ def _ballot_post(request, vote, ballot_form, people) -> bool:
                 _problem_messages(request, imported.problems)
                 return False
             messages.success(request, _("Đã nhập %(n)d phiếu.") % {"n": imported.saved})
-    except PermissionDenied:
-        messages.error(request, _("Bạn không có quyền ghi kết quả lấy phiếu ở đơn vị này."))
-        return False
-    except ValidationError as exc:
-        _errors(request, exc)
-        return False
-    return True
+    return done.ok
 
 
 def ratings_export_view(request, code: str, fmt: str = "xlsx"):
