@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
+from io import StringIO
 from pathlib import Path
 
+from django.core.management import call_command
+from django.core.management.base import CommandError
 from openpyxl import Workbook
 
 # (upper header, lower header or None): a column merged down both rows when lower is None
@@ -153,3 +156,13 @@ def encode_cp1258(text: str) -> bytes:
         base = unicodedata.normalize("NFC", decomposed.replace(tone, ""))
         out += base.encode("cp1258") + tone.encode("cp1258")
     return bytes(out)
+
+
+def run_import(*args) -> tuple[int, str]:
+    """(exit status, output) of `canbo import people …`."""
+    out = StringIO()
+    try:
+        call_command("import", "people", *map(str, args), stdout=out)
+    except CommandError as exc:
+        return exc.returncode, out.getvalue() + str(exc)
+    return 0, out.getvalue()

@@ -18,6 +18,7 @@ from canbo.rules.citizen_id import make_citizen_id
 from canbo.units.models import Unit
 from tests.factories import PersonFactory, unit
 from tests.imports.rosters import STANDARD, person_cells, write_csv, write_xls, write_xlsx
+from tests.imports.rosters import run_import as run
 
 pytestmark = pytest.mark.django_db
 
@@ -32,18 +33,6 @@ def tree():
     board = unit("ban-to-chuc", name="Ban Tổ chức Tỉnh ủy", kind="party_body", parent=root)
     Title.objects.create(code="chanh-vp", name="Chánh Văn phòng", group="party")
     return {"root": root, "office": office, "board": board}
-
-
-def run(*args) -> tuple[int, str]:
-    """(exit status, output) of `canbo import people …`."""
-    from io import StringIO
-
-    out = StringIO()
-    try:
-        call_command("import", "people", *map(str, args), stdout=out)
-    except CommandError as exc:
-        return exc.returncode, out.getvalue() + str(exc)
-    return 0, out.getvalue()
 
 
 def quirky_items():

@@ -4,11 +4,8 @@ column of its own), and hometowns written as free text, matched to the area cata
 from __future__ import annotations
 
 from datetime import date
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
-from django.core.management.base import CommandError
 
 from canbo.audit.models import AuditEntry
 from canbo.imports.areas import AreaMatcher
@@ -16,6 +13,7 @@ from canbo.people.models import Person
 from canbo.rules.citizen_id import make_citizen_id
 from canbo.units.models import Area
 from tests.factories import unit
+from tests.imports.rosters import run_import as run
 from tests.imports.rosters import write_xlsx
 
 pytestmark = pytest.mark.django_db
@@ -25,15 +23,6 @@ pytestmark = pytest.mark.django_db
 def office():
     root = unit("tinh", name="Tỉnh ủy Thử Nghiệm", kind="party_committee")
     return unit("van-phong", name="Văn phòng Tỉnh ủy", kind="party_body", parent=root)
-
-
-def run(*args) -> tuple[int, str]:
-    out = StringIO()
-    try:
-        call_command("import", "people", *map(str, args), stdout=out)
-    except CommandError as exc:
-        return exc.returncode, out.getvalue() + str(exc)
-    return 0, out.getvalue()
 
 
 # -- (a) Nam / Nữ columns holding a mark ---------------------------------------------------
