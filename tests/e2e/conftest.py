@@ -265,3 +265,28 @@ def logged_in_page(page, log_in):
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+def _watch_csp(page) -> list[str]:
+    """Every CSP violation the page reports (the DOM event and the console message)."""
+    found: list[str] = []
+
+    def report(text: str) -> None:
+        found.append(text)
+
+    page.expose_function("reportCspViolation", report)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation("
+        "`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"
+    )
+    page.on(
+        "console",
+        lambda msg: found.append(msg.text) if "Content Security Policy" in msg.text else None,
+    )
+    return found
+
+
+@pytest.fixture
+def watch_csp() -> Callable[[object], list[str]]:
+    """`watch_csp(page)`: the list that collects every CSP violation `page` reports from then on."""
+    return _watch_csp

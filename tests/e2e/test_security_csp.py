@@ -36,25 +36,6 @@ def people():
     return commune
 
 
-def watch(page) -> list[str]:
-    """Every CSP violation the page reports (the DOM event and the console message)."""
-    found: list[str] = []
-
-    def report(text: str) -> None:
-        found.append(text)
-
-    page.expose_function("reportCspViolation", report)
-    page.add_init_script(
-        "document.addEventListener('securitypolicyviolation', (e) => window.reportCspViolation("
-        "`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"
-    )
-    page.on(
-        "console",
-        lambda msg: found.append(msg.text) if "Content Security Policy" in msg.text else None,
-    )
-    return found
-
-
 def log_in(page, username: str, password: str = PASSWORD):
     page.goto("/accounts/login/")
     page.get_by_label("Tên đăng nhập").fill(username)
@@ -62,8 +43,8 @@ def log_in(page, username: str, password: str = PASSWORD):
     page.get_by_role("button", name="Đăng nhập").click()
 
 
-def test_main_pages_load_without_csp_violations(page, admin, people, screenshot_dir):
-    violations = watch(page)
+def test_main_pages_load_without_csp_violations(page, admin, people, screenshot_dir, watch_csp):
+    violations = watch_csp(page)
 
     log_in(page, admin.username)
     expect(page.get_by_role("heading", name="Danh sách cán bộ")).to_be_visible()
@@ -118,9 +99,9 @@ def test_main_pages_load_without_csp_violations(page, admin, people, screenshot_
     assert violations and "style-src" in violations[0]
 
 
-def test_lockout_page_and_second_factor_login_in_the_browser(new_page, admin, people):
+def test_lockout_page_and_second_factor_login_in_the_browser(new_page, admin, people, watch_csp):
     page = new_page()
-    violations = watch(page)
+    violations = watch_csp(page)
     for _i in range(5):
         log_in(page, admin.username, "sai-mat-khau")
     expect(page.get_by_role("alert")).to_contain_text(
@@ -140,7 +121,7 @@ def test_lockout_page_and_second_factor_login_in_the_browser(new_page, admin, pe
     page.get_by_role("button", name="Đăng xuất").click()
 
     page = new_page()
-    violations += watch(page)
+    violations += watch_csp(page)
     page.goto("/admin/")
     expect(page).to_have_url(re.compile(r"/accounts/login/\?next=/admin/"))
     # the admin sent us to canbo's login page, with next=/admin/

@@ -30,13 +30,11 @@ def commune():
     return c
 
 
-def test_clicking_a_chart_bar_opens_the_people_behind_it(commune, logged_in_page, screenshot_dir):
+def test_clicking_a_chart_bar_opens_the_people_behind_it(
+    commune, logged_in_page, screenshot_dir, watch_csp
+):
     page = logged_in_page
-    violations: list[str] = []
-    page.on(
-        "console",
-        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
-    )
+    violations = watch_csp(page)
     page.goto("/stats/xa-da-bac/")
     expect(page.get_by_role("heading", name=re.compile("Thống kê, chỉ tiêu"))).to_be_visible()
     row = page.locator("#indicators tr[data-status='met']")
@@ -69,13 +67,11 @@ def test_clicking_a_chart_bar_opens_the_people_behind_it(commune, logged_in_page
     assert violations == []
 
 
-def test_declaring_an_indicator_on_the_staff_page(commune, logged_in_page, screenshot_dir):
+def test_declaring_an_indicator_on_the_staff_page(
+    commune, logged_in_page, screenshot_dir, watch_csp
+):
     page = logged_in_page
-    violations: list[str] = []
-    page.on(
-        "console",
-        lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None,
-    )
+    violations = watch_csp(page)
     page.goto("/stats/xa-da-bac/")
     page.locator("#indicators").get_by_role("link", name="Khai báo chỉ tiêu").click()
     expect(page.get_by_role("heading", name="Khai báo chỉ tiêu")).to_be_visible()
