@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 
 
 def insert_rows(
     connection, table: str, columns: Sequence[str], rows: Iterable, *, batch: int | None = None
 ) -> None:
-    """Insert `rows` (tuples in the order of `columns`) into `table`: `COPY … FROM STDIN` on
-    PostgreSQL, `executemany` elsewhere (in slices of `batch` rows when given, for a list).
+    """Insert `rows` (tuples in the order of `columns`; a list or a generator) into `table`:
+    `COPY … FROM STDIN` on PostgreSQL, which streams them (the server inserts while the rows
+    after are still being made), `executemany` elsewhere, in slices of `batch` rows when given.
     Values go to the driver as they are: the caller converts what its database needs."""
     qn = connection.ops.quote_name
     cols = ", ".join(qn(c) for c in columns)
@@ -23,5 +25,6 @@ def insert_rows(
         if batch is None:
             cursor.executemany(sql, rows)
             return
-        for i in range(0, len(rows), batch):
-            cursor.executemany(sql, rows[i : i + batch])
+        rows = iter(rows)
+        while chunk := list(itertools.islice(rows, batch)):
+            cursor.executemany(sql, chunk)
