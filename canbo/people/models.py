@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 from django.core.exceptions import ValidationError
@@ -16,7 +17,16 @@ from canbo.core.text import clean as clean_text
 from canbo.core.text import fold
 
 from .choices import FamilySide, PersonStatus, StudyMode, TrainingKind
-from .validation import profile_errors
+
+
+@functools.cache
+def _validation():
+    """people.validation, imported on first use: the rules behind it load vietnam-provinces'
+    legacy tables (~0.2 s), which a process that never validates a profile need not pay at
+    start-up; cached, since an import validates 100,000 profiles."""
+    from . import validation
+
+    return validation
 
 
 class PersonQuerySet(models.QuerySet):
@@ -170,7 +180,7 @@ class Person(TimeStampedModel):
         self.full_name = clean_text(self.full_name)
         if self.citizen_id:
             self.citizen_id = self.citizen_id.strip() or None
-        errors = profile_errors(
+        errors = _validation().profile_errors(
             gender=self.gender or None,
             birth=self.birth if self.birth_date else None,
             citizen_id=self.citizen_id,
