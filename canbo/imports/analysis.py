@@ -220,6 +220,15 @@ class Analyzer:
             )
         )
 
+    def _warn_ambiguous_unit(self, row, key: str, value, name: str, units: list) -> None:
+        """A unit name that fits several units: the first is used, and the row is warned."""
+        if len(units) > 1:
+            self.problem(
+                row, key, value,
+                _("Tên đơn vị “%(name)s” trùng với %(n)d đơn vị; dùng đơn vị %(code)s.")
+                % {"name": name, "n": len(units), "code": units[0].code}, WARNING,
+            )  # fmt: skip
+
     # -- pass 1: classify rows and read cells --------------------------------------------
 
     def _is_person(self, row: _Row) -> bool:
@@ -296,13 +305,7 @@ class Analyzer:
 
     def _section_unit(self, text: str, i: int):
         found = self.lookups.find_units(text)
-        if len(found) > 1:
-            self.problem(
-                i + 1, "", text,
-                _("Tên đơn vị “%(name)s” trùng với %(n)d đơn vị; dùng đơn vị %(code)s.")
-                % {"name": text, "n": len(found), "code": found[0].code},
-                WARNING,
-            )  # fmt: skip
+        self._warn_ambiguous_unit(i + 1, "", text, text, found)
         if found:
             return found[0]
         if self.options.create_units and self.options.unit is not None:
@@ -513,12 +516,7 @@ class Analyzer:
             title_text, units, unit_text = lk.split_position(text)
             if units:
                 unit, unit_from = units[0], "position"
-                if len(units) > 1:
-                    self.problem(
-                        n, "position_unit", text,
-                        _("Tên đơn vị “%(name)s” trùng với %(n)d đơn vị; dùng đơn vị %(code)s.")
-                        % {"name": unit_text, "n": len(units), "code": units[0].code}, WARNING,
-                    )  # fmt: skip
+                self._warn_ambiguous_unit(n, "position_unit", text, unit_text, units)
             else:
                 title_text = text
                 if not lk.find_title(text):
@@ -556,12 +554,7 @@ class Analyzer:
             units = lk.find_units(text)
             if units:
                 unit, unit_from = units[0], "column"
-                if len(units) > 1:
-                    self.problem(
-                        n, "unit", text,
-                        _("Tên đơn vị “%(name)s” trùng với %(n)d đơn vị; dùng đơn vị %(code)s.")
-                        % {"name": text, "n": len(units), "code": units[0].code}, WARNING,
-                    )  # fmt: skip
+                self._warn_ambiguous_unit(n, "unit", text, text, units)
             elif self.options.create_units and self.options.unit is not None:
                 if text not in self.result.units_to_create:
                     self.result.units_to_create.append(text)
