@@ -39,9 +39,20 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(status=PersonStatus.ACTIVE)
 
 
-def _fk(model: str, verbose: str, **kw) -> models.ForeignKey:
+def _fk(model: str, verbose: str, db_index: bool = False, **kw) -> models.ForeignKey:
+    """A catalog or area reference. Not indexed by default: no page looks profiles up by a
+    catalog row (a handful of values, each shared by thousands: the people list filters them
+    while it walks its name order, the statistics read them from stats_person_figures), and
+    each such index costs every insert: an import of 100,000 profiles spent a third of its
+    writing in eight of them. Deleting a catalog row scans the table once."""
     return models.ForeignKey(
-        model, verbose_name=verbose, null=True, blank=True, on_delete=models.PROTECT, **kw
+        model,
+        verbose_name=verbose,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        db_index=db_index,
+        **kw,
     )
 
 
@@ -113,7 +124,8 @@ class Person(TimeStampedModel):
         related_name="people",
         db_index=False,  # person_unit_status (unit, status) serves the same lookups
     )
-    management_tier = _fk("catalogs.ManagementTier", _("diện quản lý"))
+    # indexed: access scopes by management tier select a few profiles out of every unit
+    management_tier = _fk("catalogs.ManagementTier", _("diện quản lý"), db_index=True)
     main_duty = models.CharField(_("công việc chính được giao"), max_length=255, blank=True)
     strengths = models.CharField(_("sở trường công tác"), max_length=255, blank=True)
     civil_service_rank = _fk("catalogs.CivilServiceRank", _("ngạch"))
@@ -222,7 +234,7 @@ class Training(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="trainings")
     kind = models.CharField(_("loại"), max_length=20, choices=TrainingKind.choices)
-    qualification_level = _fk("catalogs.QualificationLevel", _("trình độ"))
+    qualification_level = _fk("catalogs.QualificationLevel", _("trình độ"), db_index=True)
     field = models.CharField(_("chuyên ngành"), max_length=200, blank=True)
     institution = models.CharField(_("cơ sở đào tạo"), max_length=255, blank=True)
     mode = models.CharField(_("hình thức"), max_length=20, choices=StudyMode.choices, blank=True)
