@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext as _
 
 from canbo.core.dates import PartialDate
+from canbo.core.forked import map_parts
 from canbo.core.lookups import in_array
 from canbo.core.text import fold
 from canbo.people.models import Person
@@ -31,6 +32,7 @@ WARNING = "warning"
 CREATE, UPDATE, UNCHANGED = "create", "update", "unchanged"
 CHUNK = 2000
 PREVIEW_ROWS = 20
+PART = 2000  # rows per part of the work shared with a forked copy (core.forked.map_parts)
 
 _PREFIX = re.compile(r"^\s*(?P<p>[IVXLCivxlc]+|[0-9]+(?:\.[0-9]+)*|[a-zđ])\s*[.)/:-]\s*")
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -80,6 +82,7 @@ class Options:
     create_units: bool = False
     user: object = None  # limits rows to the user's "change" scope when given
     today: date | None = None
+    fork: bool | None = None  # share the rows with a forked copy (core.forked): None = when safe
 
 
 @dataclass
@@ -87,10 +90,13 @@ class Plan:
     row: int  # sheet row, 1-based
     person: Person | None  # None for an unchanged row past the preview
     action: str = CREATE
-    changed: list[str] = field(default_factory=list)
     expected_version: int | None = None
     new_unit: str = ""  # name of a unit to create under Options.unit
     values: tuple | None = None  # a new profile's field values (writing.values_of)
+
+    def __reduce__(self):  # pickled as its fields (from a forked copy: twice as fast)
+        return Plan, (self.row, self.person, self.action, self.expected_version, self.new_unit,
+                      self.values)  # fmt: skip
 
 
 @dataclass
@@ -201,6 +207,7 @@ class Analyzer:
         self._folded: dict[str, str] = {}  # name → fold(name)
         self.areas = None  # AreaMatcher, loaded for the first hometown
         self._area_objects: dict = {}
+        self._new_units: dict[str, int] = {}  # unit to create → sheet row that names it first
         self.parsers = self._parsers()
         self.result = Analysis(sheet=sheet, layout=layout)
 
@@ -280,7 +287,7 @@ class Analyzer:
             elif any(values.cell_text(row.raw(k)).strip() for k in self.cols if k not in ("seq",)):
                 items.append(("other", row))
         current: object = None  # Unit | str (unit to create) | _UNKNOWN | None
-        parsed = []
+        people = []  # (row, unit of its section)
         for item in items[: last_person + 1]:
             if item[0] == "section":
                 _kind, kind, text, i = item
@@ -298,10 +305,54 @@ class Analyzer:
                 else:
                     self.problem(row.index + 1, "full_name", "", _("Thiếu họ và tên."))
             else:
-                parsed.append(self._read(item[1], current))
+                people.append((item[1], current))
+        parsed = self._read_all(people)
         self.result.rows_read = len(parsed)
         self._plan(parsed)
+        self.result.problems.sort(key=_row_of)  # by sheet row, in the order found in each row
+        self.result.units_to_create = sorted(self._new_units, key=self._new_units.__getitem__)
         return self.result
+
+    def _read_all(self, people: list[tuple[_Row, object]]) -> list[dict]:
+        """`_read` of every person row, shared with a forked copy of this process when the
+        roster is big (core.forked)."""
+        if "hometown_text" in self.cols and self.areas is None:
+            from .areas import AreaMatcher
+
+            self.areas = AreaMatcher()  # from the database: here, not in the copy
+        parts = map_parts(
+            lambda part: self._apart(self._read_part, part),
+            people,
+            part=PART,
+            fork=self.options.fork,
+        )
+        parsed: list[dict] = []
+        problems = self.result.problems
+        for outs, found, new_units in parts:
+            parsed += outs
+            problems += found
+            for name, n in new_units.items():
+                self._new_units[name] = min(n, self._new_units.get(name, n))
+        return parsed
+
+    def _read_part(self, people) -> list[dict]:
+        return [self._read(row, unit) for row, unit in people]
+
+    def _apart(self, work, *args, **kwargs):
+        """`work(*args, **kwargs)` with the plans, problems and units to create it finds
+        returned beside its result instead of added to the analysis (for `core.forked`: the
+        result is the same in a copy of the process and here)."""
+        result = self.result
+        kept = result.plans, result.problems, self._new_units
+        result.plans, result.problems, self._new_units = [], [], {}
+        try:
+            return work(*args, **kwargs), result.problems, self._new_units
+        finally:
+            result.plans, result.problems, self._new_units = kept
+
+    def _new_unit(self, name: str, n: int) -> None:
+        """A unit to create under Options.unit, named first in sheet row `n`."""
+        self._new_units.setdefault(name, n)
 
     def _section_unit(self, text: str, i: int):
         found = self.lookups.find_units(text)
@@ -309,8 +360,7 @@ class Analyzer:
         if found:
             return found[0]
         if self.options.create_units and self.options.unit is not None:
-            if text not in self.result.units_to_create:
-                self.result.units_to_create.append(text)
+            self._new_unit(text, i + 1)
             return text
         self.problem(
             i + 1, "", text,
@@ -406,7 +456,7 @@ class Analyzer:
         """Cells → {Person attribute: value} plus bookkeeping keys starting with "_"."""
         n = row.index + 1
         cells = row.values()
-        out: dict = {"_row": n, "_cells": row.cells}
+        out: dict = {"_row": n}
         present = set(cells)
         name = _proper_case(values.tidy(values.cell_text(cells.get("full_name", ""))))
         out["full_name"] = name
@@ -556,8 +606,7 @@ class Analyzer:
                 unit, unit_from = units[0], "column"
                 self._warn_ambiguous_unit(n, "unit", text, text, units)
             elif self.options.create_units and self.options.unit is not None:
-                if text not in self.result.units_to_create:
-                    self.result.units_to_create.append(text)
+                self._new_unit(text, n)
                 unit, unit_from = text, "column"
             else:
                 self.problem(
@@ -598,12 +647,30 @@ class Analyzer:
                 seen_pk.setdefault(pk, n)
                 matched[n] = pk
         existing = self._load(set(matched.values()))
-        allowed_units, allowed_people = self._scope(set(matched.values()))
-        titles_of = self._current_titles(set(matched.values()))
-        for out in parsed:
-            n = out["_row"]
-            person = existing.get(matched.get(n))
-            self._apply(out, person, allowed_units, allowed_people, titles_of)
+        scope = (*self._scope(set(matched.values())), self._current_titles(set(matched.values())))
+        rows = [(out, existing.get(matched.get(out["_row"]))) for out in parsed]
+        # new profiles need nothing from the database: a forked copy shares their checks
+        parts = map_parts(
+            lambda part: self._apart(self._apply_part, part, scope),
+            [row for row in rows if row[1] is None],
+            part=PART,
+            fork=self.options.fork,
+        )
+        known = [row for row in rows if row[1] is not None]
+        parts.append(self._apart(self._apply_part, known, scope))
+        plans, problems = self.result.plans, self.result.problems
+        for part_plans, found, _units in parts:
+            plans += part_plans
+            problems += found
+        plans.sort(key=_row_of)  # (each part's in row order: the same as one pass)
+        for plan in plans[PREVIEW_ROWS:]:
+            if plan.action == CREATE:
+                plan.person = None  # only the preview shows it; the tuple is written
+
+    def _apply_part(self, rows, scope) -> list[Plan]:
+        for out, person in rows:
+            self._apply(out, person, *scope)
+        return self.result.plans
 
     def _existing(self, parsed):
         cids = sorted({o["citizen_id"] for o in parsed if o.get("citizen_id")})
@@ -840,7 +907,6 @@ class Analyzer:
                 row=n,
                 person=person,
                 action=UPDATE if existing is not None else CREATE,
-                changed=changed,
                 expected_version=person.version if existing is not None else None,
                 new_unit=new_unit,
                 values=values_row,
@@ -860,7 +926,7 @@ class Analyzer:
                 errors.setdefault(k, []).extend(msgs)
         if not errors:
             return True
-        cells = out["_cells"]
+        cells = self.sheet.rows[n - 1]
         for attr, messages in errors.items():
             keys = ATTR_COLUMNS.get(attr, (attr,))
             key = next((k for k in keys if k in self.cols and self.cols[k].index < len(cells)
@@ -983,7 +1049,7 @@ def _new_person() -> Person:
 
 
 # the bookkeeping keys of a read row (not Person attributes)
-_PRIVATE = ("_row", "_cells", "_search", "_birth", "_birth_error", "_unit", "_unit_from", "_title")
+_PRIVATE = ("_row", "_search", "_birth", "_birth_error", "_unit", "_unit_from", "_title")
 _CATALOG_FIELDS = ("ethnicity", "religion", "civil_service_rank", "management_tier")
 _LATER_FIELDS = ("political_theory", "state_management", "salary_step", "salary_coefficient",
                  *DATE_FIELDS)  # fmt: skip
@@ -996,6 +1062,9 @@ def _text(value) -> str:
 class _Failed:
     """A cell whose problem was reported: the attribute is not set."""
 
+    def __reduce__(self):
+        return "_FAILED"  # the one instance, also when pickled by a forked copy
+
 
 _FAILED = _Failed()
 
@@ -1003,8 +1072,15 @@ _FAILED = _Failed()
 class _Unknown:
     """A unit row already reported as unknown: the rows below are not reported again."""
 
+    def __reduce__(self):
+        return "_UNKNOWN"  # the one instance, also when pickled by a forked copy
+
 
 _UNKNOWN = _Unknown()
+
+
+def _row_of(problem_or_plan) -> int:
+    return problem_or_plan.row or 0
 
 
 def analyze(sheet: Sheet, layout: Layout, options: Options) -> Analysis:

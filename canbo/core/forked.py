@@ -1,0 +1,141 @@
+"""A second core for a big job: `Forked(func)` runs `func()` in a forked copy of this process
+while the caller goes on with its own part, and `.result()` returns what `func()` returned.
+
+The copy starts with everything the caller holds (no input is sent to it: a roster's rows are
+there already); only the result travels back, pickled through a pipe. `func` must compute and
+return, nothing else: in the copy the database is refused (the connections are the caller's,
+in the caller's transaction) and the copy ends with `os._exit`, running no clean-up of the
+caller's. Wherever forking is not safe or not worth it — no `fork`, one core, or other threads
+running (a threaded web server: a copy of a process would inherit locks held by threads it does
+not have), or with CANBO_NO_FORK set — and whenever the copy fails, `func()` runs here
+instead, so the result is the same either way, only later.
+"""
+
+from __future__ import annotations
+
+import logging
+import mmap
+import multiprocessing
+import os
+import pickle
+import struct
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+
+logger = logging.getLogger(__name__)
+# rows of row-by-row work (tens of microseconds each) below which a copy costs more than it
+# saves: forking takes ~10 ms, and the copy's first touch of each page of the caller's ~50 more
+WORTH_FROM = 4000
+
+
+def can_fork() -> bool:
+    return (
+        hasattr(os, "fork")
+        and (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1
+        and os.environ.get("CANBO_NO_FORK", "") == ""
+    )
+
+
+def _wanted(size: int, fork: bool | None) -> bool:
+    if fork is None:
+        return size >= WORTH_FROM and can_fork()
+    return fork and hasattr(os, "fork")
+
+
+class Forked[T]:
+    def __init__(self, func: Callable[[], T], *, size: int, fork: bool | None = None) -> None:
+        """`size`: how many rows `func` works through; `fork`: True or False to choose (the
+        tests), None to fork when it is safe and worth it."""
+        self.func = func
+        self.pid: int | None = None
+        if not _wanted(size, fork):
+            return
+        for stream in (sys.stdout, sys.stderr):  # not written twice by the copy
+            stream.flush()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the copy
+            os.close(read)
+            _run_in_copy(func, write)  # does not return
+        os.close(write)
+        self.pid, self.fd = pid, read
+
+    def result(self) -> T:
+        if self.pid is None:
+            return self.func()
+        with os.fdopen(self.fd, "rb") as pipe:
+            data = pipe.read()
+        _pid, status = os.waitpid(self.pid, 0)
+        self.pid = None
+        try:
+            ok, value = pickle.loads(data)
+        except Exception:  # noqa: BLE001 — the copy died before it finished writing
+            ok, value = False, f"the copy ended with status {status} and no result"
+        if ok:
+            return value
+        logger.warning("forked work failed, done here instead: %s", value)
+        return self.func()
+
+
+def _run_in_copy(func: Callable[[], object], write: int) -> None:
+    code = 0
+    try:
+        _refuse_database()
+        data = pickle.dumps((True, func()), protocol=pickle.HIGHEST_PROTOCOL)
+    except BaseException:  # noqa: BLE001 — reported to the caller, which runs func itself
+        data = pickle.dumps((False, traceback.format_exc()))
+        code = 1
+    try:
+        with os.fdopen(write, "wb") as pipe:
+            pipe.write(data)
+    finally:
+        os._exit(code)
+
+
+def _refuse_database() -> None:
+    from django.db import connections
+
+    def refuse(execute, sql, params, many, context):
+        raise RuntimeError("a forked copy must not use the database connection of its caller")
+
+    for connection in connections.all():
+        connection.execute_wrappers.append(refuse)
+
+
+def map_parts[T](
+    func: Callable[[list], T], items: list, *, part: int = 2000, fork: bool | None = None
+) -> list[T]:
+    """`[func(p) for p in parts]` for the consecutive parts of `items` (`part` items each),
+    shared with a forked copy: this process takes parts from the front, the copy from the back,
+    until they meet, so both finish together however the work is spread. `func` may run in
+    either process: it must compute its part's result and return it, nothing else."""
+    parts = [items[i : i + part] for i in range(0, len(items), part)]
+    if len(parts) < 2 or not _wanted(len(items), fork):
+        return [func(p) for p in parts]
+    lock = multiprocessing.get_context("fork").Lock()
+    ends = mmap.mmap(-1, 16)  # shared: the next part from the front, the end of those left
+    ends[:] = struct.pack("qq", 0, len(parts))
+
+    def take(front: bool) -> int | None:
+        with lock:
+            lo, hi = struct.unpack("qq", ends)
+            if lo >= hi:
+                return None
+            ends[:] = struct.pack("qq", lo + 1, hi) if front else struct.pack("qq", lo, hi - 1)
+            return lo if front else hi - 1
+
+    def from_the_back() -> dict[int, T]:
+        done = {}
+        while (i := take(front=False)) is not None:
+            done[i] = func(parts[i])
+        return done
+
+    copy = Forked(from_the_back, size=len(items), fork=True)
+    done: dict[int, T] = {}
+    while (i := take(front=True)) is not None:
+        done[i] = func(parts[i])
+    done.update(copy.result())  # (if the copy failed: nothing, and its parts are done here)
+    return [done[i] if i in done else func(parts[i]) for i in range(len(parts))]
