@@ -4,7 +4,8 @@ parsed, matched and checked like the profile form), writing (one transaction).
 
 The file is written once (cached in var/) by canbo's own roster writer. Each import runs in a
 child process on a database of its own (`canbo_bench_imports`, SQLite or PostgreSQL) emptied of
-people first, so the peak memory printed is the import's alone. A second import of the same
+people first, so the peak memory printed is the import's alone (and, apart, the largest resident
+size of the forked copies that share its rows, core.forked). A second import of the same
 file measures the "nothing changed" path. Raw calamine = opening the file and `to_python()`
 of the sheet, nothing else: the floor for reading.
 """
@@ -141,6 +142,8 @@ def _print(label: str, f: dict) -> None:
     line("raw python-calamine to_python()", f["raw"], f["raw_cpu"])
     print(f"  load average during the run: {f['load']}")
     print(f"  reading / raw calamine (CPU): {f['read_cpu'] / f['raw_cpu']:.2f}×; peak memory {f['peak_mb']:,.0f} MB")  # fmt: skip
+    if f["copies_peak_mb"]:
+        print(f"  forked copies (core.forked): peak resident {f['copies_peak_mb']:,.0f} MB each, counting the pages they share with the import process")  # fmt: skip
 
 
 def _child(path: str, db: str, pg_url: str) -> None:
@@ -207,6 +210,7 @@ def _child(path: str, db: str, pg_url: str) -> None:
         "read_cpu": t.get("read_cpu", 0), "validate_cpu": t.get("validate_cpu", 0),
         "write_cpu": t.get("write_cpu", 0), "total_cpu": total_cpu, "raw_cpu": raw_cpu,
         "raw": raw, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "copies_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
     }))  # fmt: skip
 

@@ -13,6 +13,8 @@ instead, so the result is the same either way, only later.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import logging
 import mmap
 import multiprocessing
@@ -110,8 +112,10 @@ def map_parts[T](
 ) -> list[T]:
     """`[func(p) for p in parts]` for the consecutive parts of `items` (`part` items each),
     shared with a forked copy: this process takes parts from the front, the copy from the back,
-    until they meet, so both finish together however the work is spread. `func` may run in
-    either process: it must compute its part's result and return it, nothing else."""
+    until they meet, so both finish together however the work is spread. The copy sends each
+    part's result as soon as it has it, and this process takes them in between its own parts,
+    so that sending costs no waiting either. `func` may run in either process: it must compute
+    its part's result and return it, nothing else. Parts a failed copy took are done here."""
     parts = [items[i : i + part] for i in range(0, len(items), part)]
     if len(parts) < 2 or not _wanted(len(items), fork):
         return [func(p) for p in parts]
@@ -127,15 +131,78 @@ def map_parts[T](
             ends[:] = struct.pack("qq", lo + 1, hi) if front else struct.pack("qq", lo, hi - 1)
             return lo if front else hi - 1
 
-    def from_the_back() -> dict[int, T]:
-        done = {}
-        while (i := take(front=False)) is not None:
-            done[i] = func(parts[i])
-        return done
-
-    copy = Forked(from_the_back, size=len(items), fork=True)
+    for stream in (sys.stdout, sys.stderr):  # not written twice by the copy
+        stream.flush()
+    read, write = os.pipe()
+    with contextlib.suppress(OSError, AttributeError):  # room for a few parts' results (Linux)
+        fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 1 << 20)
+    pid = os.fork()
+    if pid == 0:  # the copy: (index, result) of each part it takes, then (-1, None) or an error
+        os.close(read)
+        code = 0
+        try:
+            _refuse_database()
+            while (i := take(front=False)) is not None:
+                _send(write, (i, func(parts[i])))
+            _send(write, (-1, None))
+        except BaseException:  # noqa: BLE001 — reported; the caller does the parts left
+            code = 1
+            with contextlib.suppress(BaseException):
+                _send(write, (-1, traceback.format_exc()))
+        finally:
+            os._exit(code)
+    os.close(write)
     done: dict[int, T] = {}
+    inbox = _Inbox(read)
     while (i := take(front=True)) is not None:
         done[i] = func(parts[i])
-    done.update(copy.result())  # (if the copy failed: nothing, and its parts are done here)
+        inbox.receive(done, wait=False)
+    failure = inbox.receive(done, wait=True)
+    os.waitpid(pid, 0)
+    if failure:
+        logger.warning("forked work failed, its parts done here instead: %s", failure)
     return [done[i] if i in done else func(parts[i]) for i in range(len(parts))]
+
+
+def _send(fd: int, message) -> None:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    view = memoryview(struct.pack("q", len(data)) + data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+class _Inbox:
+    """The messages of a copy (`_send`), read without waiting between this process's parts."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd: int | None = fd
+        self.buffer = bytearray()
+        self.failure: str | None = None
+
+    def receive(self, done: dict, *, wait: bool) -> str | None:
+        """Put the results that have come in `done`; with `wait`, read until the copy has
+        ended. Returns the copy's error, if it sent one or ended without its last message."""
+        while self.fd is not None:
+            os.set_blocking(self.fd, wait)
+            try:
+                chunk = os.read(self.fd, 1 << 20)
+            except BlockingIOError:
+                break
+            if not chunk:
+                self._close("the copy ended without its last message")
+            self.buffer += chunk
+            while self.fd is not None and len(self.buffer) >= 8:
+                (size,) = struct.unpack_from("q", self.buffer)
+                if len(self.buffer) < 8 + size:
+                    break
+                i, value = pickle.loads(self.buffer[8 : 8 + size])
+                del self.buffer[: 8 + size]
+                if i < 0:
+                    self._close(value)  # None when all went well
+                else:
+                    done[i] = value
+        return self.failure
+
+    def _close(self, failure: str | None) -> None:
+        os.close(self.fd)
+        self.fd, self.failure = None, failure

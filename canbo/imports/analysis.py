@@ -152,6 +152,11 @@ class Analysis:
         return out
 
 
+def _filled(value) -> bool:
+    """A cell `_Row.values()` keeps: not None, and not blank if it is text."""
+    return value is not None and (value.__class__ is not str or not value.isspace() and value != "")
+
+
 def _proper_case(name: str) -> str:
     """ "NGUYỄN VĂN AN" → "Nguyễn Văn An"; a name already in mixed case is kept."""
     if name.isupper():
@@ -208,6 +213,8 @@ class Analyzer:
         self.areas = None  # AreaMatcher, loaded for the first hometown
         self._area_objects: dict = {}
         self._new_units: dict[str, int] = {}  # unit to create → sheet row that names it first
+        self._name_at = self.cols["full_name"].index
+        self._identity_at = tuple(self.cols[k].index for k in _IDENTITY if k in self.cols)
         self.parsers = self._parsers()
         self.result = Analysis(sheet=sheet, layout=layout)
 
@@ -238,13 +245,16 @@ class Analyzer:
 
     # -- pass 1: classify rows and read cells --------------------------------------------
 
-    def _is_person(self, row: _Row) -> bool:
+    def _is_person(self, cells: list) -> bool:
         """A named row with a date of birth, a gender or a citizen ID (signature blocks and
-        notes below the table have names but none of these)."""
-        cells = row.values()
-        if "full_name" not in cells:
+        notes below the table have names but none of these): `_Row.values()` holds "full_name"
+        and one of `_IDENTITY` not False, told from the cells without building it (the rows
+        are read later, in parts shared with a forked copy)."""
+        n = len(cells)
+        name = self._name_at
+        if name >= n or not _filled(cells[name]):
             return False
-        return any(key in cells and cells[key] is not False for key in _IDENTITY)
+        return any(i < n and cells[i] is not False and _filled(cells[i]) for i in self._identity_at)
 
     def _section(self, texts: list[str]) -> tuple[str, str] | None:
         """("group" | "unit" | "ignore", text) for a row holding one text (maybe numbered)."""
@@ -274,7 +284,7 @@ class Analyzer:
         col_index = tuple((key, column.index) for key, column in self.cols.items())
         for i in range(self.layout.data_start, len(rows)):
             row = _Row(i, rows[i], col_index)
-            if self._is_person(row):
+            if self._is_person(rows[i]):
                 items.append(("person", row))
                 last_person = len(items) - 1
                 continue

@@ -13,7 +13,12 @@ import pytest
 from canbo.core.forked import Forked, can_fork, map_parts
 from canbo.people.models import Person
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system")
+pytestmark = [
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system"),
+    # fork=True forces a copy even when an earlier test left a thread running (canbo itself
+    # never forks then, see test_no_copy_while_other_threads_run); these copies only compute
+    pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning"),
+]
 
 
 def _summed(part: list[int]) -> tuple[int, int]:

@@ -23,6 +23,8 @@ from tests.imports.rosters import write_xlsx
 pytestmark = [
     pytest.mark.django_db,
     pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this system"),
+    # a copy is forced even if an earlier test left a thread running (see tests/core/test_forked)
+    pytest.mark.filterwarnings("ignore:This process .* is multi-threaded:DeprecationWarning"),
 ]
 
 

@@ -167,3 +167,18 @@ def test_import_field_checks_accept_and_refuse_exactly_what_the_model_does(name,
     except ValidationError as exc:
         expected = {name: exc.messages}
     assert _FieldChecks().run(person, [name]) == expected
+
+
+# -- telling a person's row from the raw cells is what the row's values say --------------------
+
+cell_values = st.one_of(
+    st.none(), st.booleans(), st.integers(-5, 5), dates,
+    st.text(alphabet=st.sampled_from(" \t\n\u00a0\u3000aĐ0"), max_size=4),
+)  # fmt: skip
+
+
+@given(cell_values)
+def test_a_cell_is_filled_exactly_when_the_row_keeps_it(value):
+    from canbo.imports.analysis import _filled, _Row
+
+    assert _filled(value) == ("k" in _Row(0, [value], (("k", 0),)).values())
