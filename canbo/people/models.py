@@ -170,8 +170,9 @@ class Person(TimeStampedModel):
             models.Index(fields=["birth_date"], name="person_birth_date"),
             # the list's default order, so the first page is read from the index, not sorted
             models.Index(fields=["given_name", "search_name", "id"], name="person_name_order"),
-            # matching by name (imports); "contains" search has the trigram index on PostgreSQL
-            models.Index(fields=["search_name"], name="person_search_name"),
+            # matching by name and date of birth (imports: a common name is shared by thousands
+            # in a province); "contains" search has the trigram index on PostgreSQL
+            models.Index(fields=["search_name", "birth_date"], name="person_name_birth"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -182,6 +182,23 @@ def test_two_profiles_with_the_same_name_and_birth_are_an_error(tree, tmp_path):
     assert status == 1 and "Có 2 hồ sơ cùng họ tên và ngày sinh" in out
 
 
+def test_a_namesake_born_another_day_is_another_person(tree, tmp_path):
+    """Matching by name takes the date of birth with it: namesakes are common."""
+    for day in (1, 2, 3, 4):
+        PersonFactory(full_name="Trần Văn Bình", citizen_id=None, unit=tree["office"],
+                      birth_date=date(1975, 3, day), political_theory=None)  # fmt: skip
+    items = [
+        ("unit", "Văn phòng Tỉnh ủy"),
+        ("person", {"name": "Trần Văn Bình", "birth": "03/03/1975", "theory": "TC"}),
+        ("person", {"name": "Trần Văn Bình", "birth": "05/03/1975", "theory": "SC"}),
+    ]
+    status, out = run(write_xlsx(tmp_path / "namesakes.xlsx", items))
+    assert status == 0 and "1 thêm mới, 1 cập nhật" in out, out
+    binhs = Person.objects.filter(full_name="Trần Văn Bình").order_by("birth_date")
+    theories = [(p.birth_date.day, p.political_theory and p.political_theory.code) for p in binhs]
+    assert theories == [(1, None), (2, None), (3, "TC"), (4, None), (5, "SC")]
+
+
 def test_citizen_id_rules_of_the_form_apply(tree, tmp_path):
     wrong_gender = make_citizen_id("001", "female", 1980, 5)  # a woman's ID on a man's row
     items = [
