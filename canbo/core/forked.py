@@ -53,48 +53,47 @@ class Forked[T]:
         tests), None to fork when it is safe and worth it."""
         self.func = func
         self.pid: int | None = None
-        if not _wanted(size, fork):
-            return
-        for stream in (sys.stdout, sys.stderr):  # not written twice by the copy
-            stream.flush()
-        read, write = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the copy
-            os.close(read)
-            _run_in_copy(func, write)  # does not return
-        os.close(write)
-        self.pid, self.fd = pid, read
+        if _wanted(size, fork):
+            self.pid, self.inbox = _start_copy(lambda send: send((0, func())))
 
     def result(self) -> T:
         if self.pid is None:
             return self.func()
-        with os.fdopen(self.fd, "rb") as pipe:
-            data = pipe.read()
-        _pid, status = os.waitpid(self.pid, 0)
+        done: dict[int, T] = {}
+        failure = self.inbox.receive(done, wait=True)
+        os.waitpid(self.pid, 0)
         self.pid = None
-        try:
-            ok, value = pickle.loads(data)
-        except Exception:  # noqa: BLE001 — the copy died before it finished writing
-            ok, value = False, f"the copy ended with status {status} and no result"
-        if ok:
-            return value
-        logger.warning("forked work failed, done here instead: %s", value)
+        if 0 in done:
+            return done[0]
+        logger.warning("forked work failed, done here instead: %s", failure)
         return self.func()
 
 
-def _run_in_copy(func: Callable[[], object], write: int) -> None:
-    code = 0
-    try:
-        _refuse_database()
-        data = pickle.dumps((True, func()), protocol=pickle.HIGHEST_PROTOCOL)
-    except BaseException:  # noqa: BLE001 — reported to the caller, which runs func itself
-        data = pickle.dumps((False, traceback.format_exc()))
-        code = 1
-    try:
-        with os.fdopen(write, "wb") as pipe:
-            pipe.write(data)
-    finally:
-        os._exit(code)
+def _start_copy(work: Callable[[Callable], None]) -> tuple[int, _Inbox]:
+    """Fork a copy that runs `work(send)`, the database refused, and ends with `os._exit`.
+    `send((index, result))` sends a result to this process; the copy's last message is
+    (-1, None), or (-1, the traceback) if `work` failed."""
+    for stream in (sys.stdout, sys.stderr):  # not written twice by the copy
+        stream.flush()
+    read, write = os.pipe()
+    with contextlib.suppress(OSError, AttributeError):  # room for a few parts' results (Linux)
+        fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 1 << 20)
+    pid = os.fork()
+    if pid == 0:  # the copy
+        os.close(read)
+        code = 0
+        try:
+            _refuse_database()
+            work(lambda message: _send(write, message))
+            _send(write, (-1, None))
+        except BaseException:  # noqa: BLE001 — reported; the caller does the work left
+            code = 1
+            with contextlib.suppress(BaseException):
+                _send(write, (-1, traceback.format_exc()))
+        finally:
+            os._exit(code)
+    os.close(write)
+    return pid, _Inbox(read)
 
 
 def _refuse_database() -> None:
@@ -131,29 +130,12 @@ def map_parts[T](
             ends[:] = struct.pack("qq", lo + 1, hi) if front else struct.pack("qq", lo, hi - 1)
             return lo if front else hi - 1
 
-    for stream in (sys.stdout, sys.stderr):  # not written twice by the copy
-        stream.flush()
-    read, write = os.pipe()
-    with contextlib.suppress(OSError, AttributeError):  # room for a few parts' results (Linux)
-        fcntl.fcntl(write, fcntl.F_SETPIPE_SZ, 1 << 20)
-    pid = os.fork()
-    if pid == 0:  # the copy: (index, result) of each part it takes, then (-1, None) or an error
-        os.close(read)
-        code = 0
-        try:
-            _refuse_database()
-            while (i := take(front=False)) is not None:
-                _send(write, (i, func(parts[i])))
-            _send(write, (-1, None))
-        except BaseException:  # noqa: BLE001 — reported; the caller does the parts left
-            code = 1
-            with contextlib.suppress(BaseException):
-                _send(write, (-1, traceback.format_exc()))
-        finally:
-            os._exit(code)
-    os.close(write)
+    def from_the_back(send) -> None:
+        while (i := take(front=False)) is not None:
+            send((i, func(parts[i])))
+
+    pid, inbox = _start_copy(from_the_back)
     done: dict[int, T] = {}
-    inbox = _Inbox(read)
     while (i := take(front=True)) is not None:
         done[i] = func(parts[i])
         inbox.receive(done, wait=False)
