@@ -1,5 +1,6 @@
 """A second core for a big job: `Forked(func)` runs `func()` in a forked copy of this process
-while the caller goes on with its own part, and `.result()` returns what `func()` returned.
+while the caller goes on with its own part, and `.result()` returns what `func()` returned;
+`map_parts(func, items)` shares the parts of a row-by-row job between the process and a copy.
 
 The copy starts with everything the caller holds (no input is sent to it: a roster's rows are
 there already); only the result travels back, pickled through a pipe. `func` must compute and
@@ -28,7 +29,7 @@ from collections.abc import Callable
 
 logger = logging.getLogger(__name__)
 # rows of row-by-row work (tens of microseconds each) below which a copy costs more than it
-# saves: forking takes ~10 ms, and the copy's first touch of each page of the caller's ~50 more
+# saves: forking takes ~10 ms, and the copy pays for each page of the caller's it writes to
 WORTH_FROM = 4000
 
 

@@ -1094,7 +1094,7 @@ _KEYS = ("pk", "citizen_id", "search_name", "birth_date", "unit_id")  # what mat
 def _chunks(values: list, parameters: int = 1):
     """`values` in slices for lookups of `parameters` parameters a value: a few big ones on
     PostgreSQL, where a slice is one array parameter (50 queries of 2,000 citizen IDs took
-    1.8 s, 5 of 20,000 0.3 s), within SQLite's limit on parameters there."""
+    1.8 s, 5 of 20,000 0.7 s), within SQLite's limit on parameters there."""
     vendor = connections[Person.objects.db].vendor
     size = 10 * CHUNK if vendor == "postgresql" else CHUNK // parameters
     for i in range(0, len(values), size):
