@@ -10,6 +10,7 @@ import contextlib
 import functools
 import gc
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from .reading import ReadError, Sheet, read_sheet
 from .writing import UNIT_AT, insert_people
 
 BATCH = 1000
+PRELOAD_FROM = 1_000_000  # bytes of a file (~10,000 rows) read while the catalogs are loaded
 ANALYZE_FROM = 1000  # new profiles in one import after which PostgreSQL's statistics are renewed
 
 
@@ -81,6 +83,13 @@ def synonyms() -> dict[str, str]:
     return dict(HeaderSynonym.objects.values_list("key", "field"))
 
 
+def _size(path) -> int:
+    try:
+        return Path(path).stat().st_size
+    except OSError:
+        return 0  # (read_sheet says what is wrong with it)
+
+
 def _file_problem(sheet_name: str, message: str) -> Problem:
     return Problem(sheet=sheet_name, row=None, column="", value="", message=message)
 
@@ -97,10 +106,19 @@ def prepare(
     options = options or Options()
     timings: dict[str, float] = {}
     started, cpu = time.perf_counter(), time.process_time()
-    try:
-        data = read_sheet(path, sheet, name=name)
-    except ReadError as exc:
-        return Prepared(None, None, None, [_file_problem(sheet or "", str(exc))])
+    areas = None
+    with ThreadPoolExecutor(max_workers=1) as pool:  # (joined here, before any fork)
+        reading = pool.submit(read_sheet, path, sheet, name=name)
+        if _size(path) >= PRELOAD_FROM:
+            # the readers leave Python's lock while they parse (python-calamine: ~1 s of a
+            # 100,000-row roster): meanwhile the area catalog for the hometowns (~0.25 s)
+            from .areas import AreaMatcher
+
+            areas = AreaMatcher()
+        try:
+            data = reading.result()
+        except ReadError as exc:
+            return Prepared(None, None, None, [_file_problem(sheet or "", str(exc))])
     mapping = dict(mapping or {})
     header_rows = mapping.pop("_header_rows", None)
     layout = detect_layout(
@@ -138,7 +156,7 @@ def prepare(
     if problems:
         return Prepared(data, layout, None, problems, timings)
     started, cpu = time.perf_counter(), time.process_time()
-    analysis = analyze(data, layout, options)
+    analysis = analyze(data, layout, options, areas=areas)
     timings["validate"] = time.perf_counter() - started
     timings["validate_cpu"] = time.process_time() - cpu
     return Prepared(data, layout, analysis, [], timings)

@@ -127,7 +127,12 @@ def _full_name(area: Area | None) -> str:
     return area.full_name() if area else ""
 
 
-def test_hometown_text_is_matched_to_the_area_catalog_where_unambiguous(office, tmp_path):
+@pytest.mark.parametrize("preloaded", [False, True])
+def test_hometown_text_is_matched_to_the_area_catalog_where_unambiguous(
+    office, tmp_path, monkeypatch, preloaded
+):
+    if preloaded:  # as for a big file: the area catalog is loaded while the file is read
+        monkeypatch.setattr("canbo.imports.services.PRELOAD_FROM", 0)
     path = write_xlsx(tmp_path / "que-quan.xlsx", _hometown_rows(), columns=HOMETOWN)
     status, out = run(path, "--unit", "van-phong")
     assert status == 0, out  # an unmatched hometown is a warning, not an error
