@@ -17,7 +17,7 @@ from pathlib import Path
 from django.apps import apps
 from django.core.files import File
 from django.db import connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -83,6 +83,24 @@ def synonyms() -> dict[str, str]:
     return dict(HeaderSynonym.objects.values_list("key", "field"))
 
 
+def _read_with_areas(path, sheet, name):
+    """`read_sheet` on a thread while the area catalog for the hometowns is loaded here (~0.25
+    s): the readers leave Python's lock while they parse (python-calamine: ~1 s of a
+    100,000-row roster). The thread is joined before the analysis, which may fork."""
+    from .areas import AreaMatcher
+
+    language = translation.get_language()  # (the thread's messages in the caller's language)
+
+    def read():
+        with translation.override(language):
+            return read_sheet(path, sheet, name=name)
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        reading = pool.submit(read)
+        areas = AreaMatcher()
+        return reading.result(), areas
+
+
 def _size(path) -> int:
     try:
         return Path(path).stat().st_size
@@ -106,19 +124,13 @@ def prepare(
     options = options or Options()
     timings: dict[str, float] = {}
     started, cpu = time.perf_counter(), time.process_time()
-    areas = None
-    with ThreadPoolExecutor(max_workers=1) as pool:  # (joined here, before any fork)
-        reading = pool.submit(read_sheet, path, sheet, name=name)
+    try:
         if _size(path) >= PRELOAD_FROM:
-            # the readers leave Python's lock while they parse (python-calamine: ~1 s of a
-            # 100,000-row roster): meanwhile the area catalog for the hometowns (~0.25 s)
-            from .areas import AreaMatcher
-
-            areas = AreaMatcher()
-        try:
-            data = reading.result()
-        except ReadError as exc:
-            return Prepared(None, None, None, [_file_problem(sheet or "", str(exc))])
+            data, areas = _read_with_areas(path, sheet, name)
+        else:
+            data, areas = read_sheet(path, sheet, name=name), None
+    except ReadError as exc:
+        return Prepared(None, None, None, [_file_problem(sheet or "", str(exc))])
     mapping = dict(mapping or {})
     header_rows = mapping.pop("_header_rows", None)
     layout = detect_layout(
