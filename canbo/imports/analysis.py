@@ -1133,8 +1133,5 @@ def _row_of(problem_or_plan) -> int:
     return problem_or_plan.row or 0
 
 
-def analyze(sheet: Sheet, layout: Layout, options: Options, areas=None) -> Analysis:
-    """`areas`: an `AreaMatcher` loaded already (else loaded for the first hometown)."""
-    analyzer = Analyzer(sheet, layout, options)
-    analyzer.areas = areas
-    return analyzer.run()
+def analyze(sheet: Sheet, layout: Layout, options: Options) -> Analysis:
+    return Analyzer(sheet, layout, options).run()

@@ -10,14 +10,13 @@ import contextlib
 import functools
 import gc
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.apps import apps
 from django.core.files import File
 from django.db import connection, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -35,7 +34,6 @@ from .reading import ReadError, Sheet, read_sheet
 from .writing import UNIT_AT, insert_people
 
 BATCH = 1000
-PRELOAD_FROM = 1_000_000  # bytes of a file (~10,000 rows) read while the catalogs are loaded
 ANALYZE_FROM = 1000  # new profiles in one import after which PostgreSQL's statistics are renewed
 
 
@@ -83,31 +81,6 @@ def synonyms() -> dict[str, str]:
     return dict(HeaderSynonym.objects.values_list("key", "field"))
 
 
-def _read_with_areas(path, sheet, name):
-    """`read_sheet` on a thread while the area catalog for the hometowns is loaded here (~0.25
-    s): the readers leave Python's lock while they parse (python-calamine: ~1 s of a
-    100,000-row roster). The thread is joined before the analysis, which may fork."""
-    from .areas import AreaMatcher
-
-    language = translation.get_language()  # (the thread's messages in the caller's language)
-
-    def read():
-        with translation.override(language):
-            return read_sheet(path, sheet, name=name)
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        reading = pool.submit(read)
-        areas = AreaMatcher()
-        return reading.result(), areas
-
-
-def _size(path) -> int:
-    try:
-        return Path(path).stat().st_size
-    except OSError:
-        return 0  # (read_sheet says what is wrong with it)
-
-
 def _file_problem(sheet_name: str, message: str) -> Problem:
     return Problem(sheet=sheet_name, row=None, column="", value="", message=message)
 
@@ -125,10 +98,7 @@ def prepare(
     timings: dict[str, float] = {}
     started, cpu = time.perf_counter(), time.process_time()
     try:
-        if _size(path) >= PRELOAD_FROM:
-            data, areas = _read_with_areas(path, sheet, name)
-        else:
-            data, areas = read_sheet(path, sheet, name=name), None
+        data = read_sheet(path, sheet, name=name)
     except ReadError as exc:
         return Prepared(None, None, None, [_file_problem(sheet or "", str(exc))])
     mapping = dict(mapping or {})
@@ -168,7 +138,7 @@ def prepare(
     if problems:
         return Prepared(data, layout, None, problems, timings)
     started, cpu = time.perf_counter(), time.process_time()
-    analysis = analyze(data, layout, options, areas=areas)
+    analysis = analyze(data, layout, options)
     timings["validate"] = time.perf_counter() - started
     timings["validate_cpu"] = time.process_time() - cpu
     return Prepared(data, layout, analysis, [], timings)

@@ -127,12 +127,7 @@ def _full_name(area: Area | None) -> str:
     return area.full_name() if area else ""
 
 
-@pytest.mark.parametrize("preloaded", [False, True])
-def test_hometown_text_is_matched_to_the_area_catalog_where_unambiguous(
-    office, tmp_path, monkeypatch, preloaded
-):
-    if preloaded:  # as for a big file: the area catalog is loaded while the file is read
-        monkeypatch.setattr("canbo.imports.services.PRELOAD_FROM", 0)
+def test_hometown_text_is_matched_to_the_area_catalog_where_unambiguous(office, tmp_path):
     path = write_xlsx(tmp_path / "que-quan.xlsx", _hometown_rows(), columns=HOMETOWN)
     status, out = run(path, "--unit", "van-phong")
     assert status == 0, out  # an unmatched hometown is a warning, not an error
@@ -246,21 +241,3 @@ def test_a_dangling_foreign_key_is_refused_on_postgresql(office, monkeypatch, se
     with connection.cursor() as cursor:
         cursor.execute("SHOW session_replication_role")
         assert cursor.fetchone()[0] == "origin"
-
-
-@pytest.mark.parametrize("preloaded", [False, True])
-def test_a_missing_sheet_is_reported_in_the_users_language(
-    office, tmp_path, monkeypatch, preloaded
-):
-    """A big file is read on a thread (while the area catalog loads): its messages too are in
-    the language of the user who imports."""
-    from django.utils import translation
-
-    from canbo.imports.services import prepare
-
-    if preloaded:
-        monkeypatch.setattr("canbo.imports.services.PRELOAD_FROM", 0)
-    path = write_xlsx(tmp_path / "que-quan.xlsx", _hometown_rows(), columns=HOMETOWN)
-    with translation.override("en"):
-        prepared = prepare(path=path, sheet="Không có")
-    assert prepared.errors[0].message.startswith("No worksheet “Không có”.")
