@@ -149,9 +149,10 @@ def map_parts[T](
 
 def _send(fd: int, message) -> None:
     data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    view = memoryview(struct.pack("q", len(data)) + data)
-    while view:
-        view = view[os.write(fd, view) :]
+    for chunk in (struct.pack("q", len(data)), data):  # (not joined: a copy of a big result)
+        view = memoryview(chunk)
+        while view:
+            view = view[os.write(fd, view) :]
 
 
 class _Inbox:
@@ -178,7 +179,8 @@ class _Inbox:
                 (size,) = struct.unpack_from("q", self.buffer)
                 if len(self.buffer) < 8 + size:
                     break
-                i, value = pickle.loads(self.buffer[8 : 8 + size])
+                with memoryview(self.buffer) as view:  # (a slice would copy a big result)
+                    i, value = pickle.loads(view[8 : 8 + size])
                 del self.buffer[: 8 + size]
                 if i < 0:
                     self._close(value)  # None when all went well
