@@ -21,6 +21,7 @@ import mmap
 import multiprocessing
 import os
 import pickle
+import signal
 import struct
 import sys
 import threading
@@ -68,6 +69,12 @@ class Forked[T]:
             return done[0]
         logger.warning("forked work failed, done here instead: %s", failure)
         return self.func()
+
+    def close(self) -> None:
+        """Stop the copy if its result is no longer wanted (the caller failed meanwhile)."""
+        if self.pid is not None:
+            _stop(self.pid, self.inbox)
+            self.pid = None
 
 
 def _start_copy(work: Callable[[Callable], None]) -> tuple[int, _Inbox]:
@@ -137,14 +144,26 @@ def map_parts[T](
 
     pid, inbox = _start_copy(from_the_back)
     done: dict[int, T] = {}
-    while (i := take(front=True)) is not None:
-        done[i] = func(parts[i])
-        inbox.receive(done, wait=False)
+    try:
+        while (i := take(front=True)) is not None:
+            done[i] = func(parts[i])
+            inbox.receive(done, wait=False)
+    except BaseException:
+        _stop(pid, inbox)
+        raise
     failure = inbox.receive(done, wait=True)
     os.waitpid(pid, 0)
     if failure:
         logger.warning("forked work failed, its parts done here instead: %s", failure)
     return [done[i] if i in done else func(parts[i]) for i in range(len(parts))]
+
+
+def _stop(pid: int, inbox: _Inbox) -> None:
+    """End a copy whose results are not wanted, and reap it (no process is left behind)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    inbox.close()
 
 
 def _send(fd: int, message) -> None:
@@ -191,3 +210,7 @@ class _Inbox:
     def _close(self, failure: str | None) -> None:
         os.close(self.fd)
         self.fd, self.failure = None, failure
+
+    def close(self) -> None:
+        if self.fd is not None:
+            self._close("stopped")

@@ -134,8 +134,13 @@ def insert_people(people: list[tuple]) -> None:
         _insert(connection, Person, columns, rows())
     else:  # the audit entries' values are encoded meanwhile by a forked copy of this process
         afters = Forked(lambda: audit.afters(people, ids), size=len(people))
-        _insert(connection, Person, columns, rows())
-        _insert(connection, audit.model, audit.columns, audit.rows(people, ids, afters.result()))
+        try:
+            _insert(connection, Person, columns, rows())
+            _insert(
+                connection, audit.model, audit.columns, audit.rows(people, ids, afters.result())
+            )
+        finally:
+            afters.close()  # (when the insert failed first)
     if setwise:
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL session_replication_role = origin")

@@ -7,6 +7,7 @@ import logging
 import os
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -79,3 +80,39 @@ def test_no_copy_while_other_threads_run():
 def test_small_work_is_not_shared():
     result = map_parts(_summed, list(range(1000)), part=10)
     assert {pid for pid, _s in result} == {os.getpid()}
+
+
+def _children() -> set[int]:
+    """This process's children, running or ended and not reaped (Linux)."""
+    return {
+        int(pid)
+        for path in Path("/proc/self/task").glob("*/children")
+        for pid in path.read_text().split()
+    }
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="no /proc")
+def test_a_copy_whose_result_is_not_wanted_is_stopped_and_reaped():
+    before = _children()
+    copy = Forked(lambda: time.sleep(30) or 1, size=1, fork=True)
+    assert copy.pid in _children()
+    started = time.perf_counter()
+    copy.close()  # (the caller failed: an insert, say)
+    assert time.perf_counter() - started < 5
+    assert _children() == before
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="no /proc")
+def test_a_failure_here_stops_the_copy_too():
+    here = os.getpid()
+    before = _children()
+
+    def fails_here(part):
+        time.sleep(0.002)
+        if os.getpid() == here:
+            raise ValueError("a bug in this process")
+        return sum(part)
+
+    with pytest.raises(ValueError, match="a bug in this process"):
+        map_parts(fails_here, list(range(3000)), part=30, fork=True)
+    assert _children() == before
