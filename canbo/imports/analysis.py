@@ -330,35 +330,40 @@ class Analyzer:
             from .areas import AreaMatcher
 
             self.areas = AreaMatcher()  # from the database: here, not in the copy
-        parts = map_parts(
-            lambda part: self._apart(self._read_part, part),
-            people,
-            part=PART,
-            fork=self.options.fork,
-        )
-        parsed: list[dict] = []
-        problems = self.result.problems
-        for outs, found, new_units in parts:
-            parsed += outs
-            problems += found
-            for name, n in new_units.items():
-                self._new_units[name] = min(n, self._new_units.get(name, n))
-        return parsed
+        return self._shared(self._read_part, people)
 
     def _read_part(self, people) -> list[dict]:
         return [self._read(row, unit) for row, unit in people]
 
-    def _apart(self, work, *args, **kwargs):
-        """`work(*args, **kwargs)` with the plans, problems and units to create it finds
-        returned beside its result instead of added to the analysis (for `core.forked`: the
-        result is the same in a copy of the process and here)."""
+    def _shared(self, work, rows: list) -> list:
+        """`work(part)` for the parts of `rows`, shared with a forked copy of this process
+        (core.forked.map_parts): the parts' results joined, and the plans, problems and units
+        to create each part found added to the analysis."""
+        parts = map_parts(
+            lambda part: self._apart(work, part), rows, part=PART, fork=self.options.fork
+        )
+        return self._merge(parts)
+
+    def _apart(self, work, *args) -> tuple:
+        """`work(*args)` with the plans, problems and units to create it finds returned beside
+        its result instead of added to the analysis (the same in a forked copy and here)."""
         result = self.result
         kept = result.plans, result.problems, self._new_units
         result.plans, result.problems, self._new_units = [], [], {}
         try:
-            return work(*args, **kwargs), result.problems, self._new_units
+            return work(*args), result.plans, result.problems, self._new_units
         finally:
             result.plans, result.problems, self._new_units = kept
+
+    def _merge(self, parts) -> list:
+        joined: list = []
+        for out, plans, problems, new_units in parts:
+            joined += out
+            self.result.plans += plans
+            self.result.problems += problems
+            for name, n in new_units.items():
+                self._new_units[name] = min(n, self._new_units.get(name, n))
+        return joined
 
     def _new_unit(self, name: str, n: int) -> None:
         """A unit to create under Options.unit, named first in sheet row `n`."""
@@ -659,28 +664,21 @@ class Analyzer:
         existing = self._load(set(matched.values()))
         scope = (*self._scope(set(matched.values())), self._current_titles(set(matched.values())))
         rows = [(out, existing.get(matched.get(out["_row"]))) for out in parsed]
-        # new profiles need nothing from the database: a forked copy shares their checks
-        parts = map_parts(
-            lambda part: self._apart(self._apply_part, part, scope),
-            [row for row in rows if row[1] is None],
-            part=PART,
-            fork=self.options.fork,
-        )
-        known = [row for row in rows if row[1] is not None]
-        parts.append(self._apart(self._apply_part, known, scope))
-        plans, problems = self.result.plans, self.result.problems
-        for part_plans, found, _units in parts:
-            plans += part_plans
-            problems += found
+        # new profiles need nothing from the database: a forked copy shares their checks;
+        # matched ones are compared here (each part chooses its own preview rows)
+        self._shared(lambda part: self._apply_part(part, scope), [r for r in rows if r[1] is None])
+        known = [r for r in rows if r[1] is not None]
+        self._merge([self._apart(self._apply_part, known, scope)])
+        plans = self.result.plans
         plans.sort(key=_row_of)  # (each part's in row order: the same as one pass)
         for plan in plans[PREVIEW_ROWS:]:
             if plan.action == CREATE:
                 plan.person = None  # only the preview shows it; the tuple is written
 
-    def _apply_part(self, rows, scope) -> list[Plan]:
+    def _apply_part(self, rows, scope) -> list:
         for out, person in rows:
             self._apply(out, person, *scope)
-        return self.result.plans
+        return []  # (what it makes are plans and problems)
 
     def _existing(self, parsed):
         """The profiles the rows may be: those with their citizen IDs, and for the rows whose
